@@ -1,0 +1,43 @@
+package mesoscreen.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import mesoscreen.intake.Violation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem. {@code code} is stable for programs; {@code path} is the JSON path of the
+ * field at fault; {@code errors} lists every violation when there are several. Never a class name,
+ * never a stack trace, never a value the patient sent.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details, served as application/problem+json.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @Schema(examples = "urn:mesoscreen:problem:unknown-answer") String type,
+        @Schema(examples = "Unknown answer") String title,
+        @Schema(examples = "400") int status,
+        @Schema(examples = "unknown answer 'pregnnat'; did you mean 'pregnant'?") String detail,
+        @Schema(description = "Stable, machine-readable code.", examples = "unknown-answer") String code,
+        @Schema(description = "JSON path of the field at fault.", examples = "answers.pregnnat") String path,
+        @Schema(description = "Every violation, when the request has several.") List<Violation> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String code, String detail, String path) {
+        return new Problem("urn:mesoscreen:problem:" + code, title(code), status, detail, code, path, null);
+    }
+
+    public static Problem of(List<Violation> violations) {
+        Violation first = violations.get(0);
+        String detail = violations.size() == 1 ? first.detail()
+                : first.detail() + " (and " + (violations.size() - 1) + " more: see errors)";
+        return new Problem("urn:mesoscreen:problem:" + first.code(), title(first.code()), 400, detail, first.code(),
+                first.path().isEmpty() ? null : first.path(), violations);
+    }
+
+    /** "unknown-answer" reads as "Unknown answer". */
+    private static String title(String code) {
+        String words = code.replace('-', ' ').replace("json", "JSON");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

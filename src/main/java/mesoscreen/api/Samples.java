@@ -1,0 +1,56 @@
+package mesoscreen.api;
+
+/** Ready-to-try request bodies for Swagger UI; tests post the same ones. */
+final class Samples {
+    private Samples() {
+    }
+
+    static final String ELIGIBLE = """
+            {
+              "procedure": "hydralift",
+              "plannedDate": "2026-12-01",
+              "patient": { "age": 34, "sex": "female" },
+              "answers": {
+                "pregnant": "no", "breastfeeding": "no", "menstruating": "no", "acuteInfection": "no",
+                "keloidTendency": "no", "componentIntolerance": "no", "allergicDisease": "no",
+                "bleedingDisorder": "no", "anticoagulants": "no", "chronicCardiovascularDisease": "no",
+                "tumor": "no", "chronicRenalFailure": "no"
+              },
+              "concerns": [ "skin-laxity" ]
+            }
+            """;
+
+    static final String PREGNANT = """
+            {
+              "procedure": "hydralift",
+              "patient": { "age": 29, "sex": "female" },
+              "answers": {
+                "pregnant": "yes", "breastfeeding": "no", "menstruating": "no", "acuteInfection": "no",
+                "keloidTendency": "no", "componentIntolerance": "no", "allergicDisease": "no",
+                "bleedingDisorder": "no", "anticoagulants": "no", "chronicCardiovascularDisease": "no",
+                "tumor": "no", "chronicRenalFailure": "no"
+              }
+            }
+            """;
+
+    static final String WARFARIN = """
+            {
+              "procedure": "mesotherapy-face",
+              "patient": { "age": 61, "sex": "male" },
+              "answers": {
+                "acuteInfection": "no", "keloidTendency": "no", "componentIntolerance": "no",
+                "allergicDisease": "no", "bleedingDisorder": "no", "anticoagulants": "no",
+                "chronicCardiovascularDisease": "no", "tumor": "no", "chronicRenalFailure": "no"
+              },
+              "medications": [ { "text": "Warfarin 5 mg" } ]
+            }
+            """;
+
+    static final String INCOMPLETE = """
+            {
+              "procedure": "hydralift",
+              "patient": { "age": 41, "sex": "female" },
+              "answers": { "pregnant": "no", "bleedingDisorder": "unknown" }
+            }
+            """;
+}

@@ -1,0 +1,82 @@
+package mesoscreen.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import mesoscreen.intake.Intake;
+import mesoscreen.intake.Violation;
+import mesoscreen.rules.RuleSet;
+import mesoscreen.screening.RuleSetRegistry;
+import mesoscreen.screening.Screener;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/screenings")
+@Tag(name = "Screening", description = "Screen a patient's intake for contraindications to mesotherapy.")
+public class ScreeningResource {
+    private final RuleSetRegistry registry;
+    private final Clock clock;
+
+    ScreeningResource(RuleSetRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Screen an intake",
+            description = "Checks the intake against the rule set and answers with the verdict, every finding"
+                    + " with its evidence and source, the questions still to answer, and a suggested course.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Intake.class),
+            examples = {
+                @ExampleObject(name = "eligible", summary = "Healthy patient, all answered", value = Samples.ELIGIBLE),
+                @ExampleObject(name = "pregnant", summary = "Pregnant patient: DEFER", value = Samples.PREGNANT),
+                @ExampleObject(name = "warfarin", summary = "Patient on warfarin: REFER", value = Samples.WARFARIN),
+                @ExampleObject(name = "incomplete", summary = "Unanswered questions: INCOMPLETE", value = Samples.INCOMPLETE)
+            }))
+    @APIResponse(responseCode = "200", description = "The screening result.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScreeningResponse.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a valid intake: malformed JSON, duplicate"
+            + " or unknown keys, wrong types, unknown answers, procedures, concerns, areas or code systems.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than the configured limit.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response screen(
+            @Parameter(description = "Language of messages: en, ru or tr (default en).", example = "en")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            Intake intake) {
+        if (intake == null) {
+            throw new IntakeRejected(List.of(new Violation("", "missing-body", "send the intake as a JSON object")));
+        }
+        RuleSet rules = registry.current();
+        List<Violation> violations = registry.validator().validate(intake, rules);
+        if (!violations.isEmpty()) {
+            throw new IntakeRejected(violations);
+        }
+        String language = Languages.choose(acceptLanguage, rules.languages());
+        ScreeningResponse body = ScreeningResponse.of(Screener.screen(intake, rules, LocalDate.now(clock)), language);
+        return Response.ok(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+}

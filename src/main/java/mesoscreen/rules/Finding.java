@@ -1,0 +1,8 @@
+package mesoscreen.rules;
+
+import java.util.List;
+import mesoscreen.rules.condition.Truth;
+
+/** A rule that fired (TRUE) or could not be decided (UNKNOWN) for one patient. */
+public record Finding(Rule rule, Truth truth, List<String> evidence, List<String> missing) {
+}

@@ -1,0 +1,500 @@
+package mesoscreen.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mesoscreen.intake.Sex;
+import mesoscreen.rules.Rule.Example;
+import mesoscreen.rules.Rule.Kind;
+import mesoscreen.rules.Rule.Outcome;
+import mesoscreen.rules.Rule.Severity;
+import mesoscreen.rules.condition.Condition;
+import mesoscreen.vocabulary.CodeSystems;
+import mesoscreen.vocabulary.Lexicon;
+import mesoscreen.vocabulary.TextNormalizer;
+import mesoscreen.vocabulary.Vocabulary;
+
+/**
+ * Reads a rule folder, checks every id it names and compiles it into a {@link RuleSet}. All errors
+ * are collected, each with file, line and column; if there is any, {@link #load} throws them
+ * together so that an author fixes a whole folder in one pass. Examples are run afterwards by the
+ * screening layer, which owns the intake.
+ */
+public final class RuleSetLoader {
+    private static final Set<String> CONDITION_KEYS = orderedSet("all", "any", "not", "answer", "condition",
+            "medication", "allergy", "allergyToIngredient", "age", "sex", "procedure", "area", "concern");
+
+    private final Path root;
+    private final List<RuleError> errors = new ArrayList<>();
+    private final MessageDigest digest = sha256();
+    private List<String> languages = List.of("en");
+    private Map<String, String> sources = Map.of();
+    private TextNormalizer normalizer = new TextNormalizer(Set.of());
+    private Vocabulary vocabulary;
+    private Map<String, Question> questions = Map.of();
+    private final Map<String, Node> questionNodes = new LinkedHashMap<>();
+    private final Set<String> askedQuestions = new HashSet<>();
+    private Map<String, Procedure> procedures = Map.of();
+
+    private RuleSetLoader(Path root) {
+        this.root = root;
+    }
+
+    /** Loads and compiles {@code root}; throws {@link RuleSetException} with every error found. */
+    public static RuleSet load(Path root) {
+        return new RuleSetLoader(root).load();
+    }
+
+    private RuleSet load() {
+        if (!Files.isDirectory(root)) {
+            throw new RuleSetException(List.of(new RuleError(root.toString(), 0, 0,
+                    "rules folder not found (set MESOSCREEN_RULES_DIR)", null)));
+        }
+        List<Path> files = yamlFiles();
+        files.forEach(this::digest);
+
+        readRuleSetFile();
+        readVocabulary();
+        questions = readList("questions.yaml", "questions", this::question, Question::id);
+        procedures = readList("procedures.yaml", "procedures", this::procedure, Procedure::id);
+        Map<String, Localized> messages = readMessages();
+        int before = errors.size();
+        List<Rule> rules = readRules(files);
+        boolean rulesComplete = errors.size() == before;
+        questionNodes.forEach((id, node) -> {
+            // Only a complete set of rules can tell that a question is unused.
+            if (rulesComplete && !askedQuestions.contains(id)) {
+                errors.add(node.get("id").error("question '" + id + "' is used by no rule; remove it or use it").error());
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(errors);
+        }
+        return new RuleSet(version, "sha256:" + HexFormat.of().formatHex(digest.digest()), languages, sources,
+                questions, procedures, vocabulary, normalizer, messages, rules);
+    }
+
+    private String version = "";
+
+    // ---- files -------------------------------------------------------------------------------
+
+    private List<Path> yamlFiles() {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void digest(Path file) {
+        digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        try {
+            digest.update(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        digest.update((byte) 0);
+    }
+
+    /** The root node of a file, or null (with the error recorded) when it is missing or not YAML. */
+    private Node document(String relative, boolean required) {
+        Path file = root.resolve(relative);
+        String name = root.resolve(relative).toString();
+        if (!Files.isRegularFile(file)) {
+            if (required) {
+                errors.add(new RuleError(name, 0, 0, "file missing", null));
+            }
+            return null;
+        }
+        try {
+            return YamlDocument.parse(name, Files.readString(file)).root();
+        } catch (RuleError.Raised e) {
+            errors.add(e.error());
+            return null;
+        } catch (IOException e) {
+            errors.add(new RuleError(name, 0, 0, "cannot read: " + e.getMessage(), null));
+            return null;
+        }
+    }
+
+    /** Runs one reading step; a raised error is recorded and the step yields null. */
+    private <T> T attempt(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuleError.Raised e) {
+            errors.add(e.error());
+            return null;
+        }
+    }
+
+    /** Reads {@code key: [ ... ]} of a file into an id-ordered map, reporting duplicate ids. */
+    private <T> Map<String, T> readList(String relative, String key, Function<Node, T> reader, Function<T, String> id) {
+        Node doc = document(relative, true);
+        Map<String, T> out = new LinkedHashMap<>();
+        if (doc == null) {
+            return out;
+        }
+        List<Node> items = attempt(() -> {
+            doc.object(Set.of(key));
+            return doc.required(key).list();
+        });
+        for (Node item : items == null ? List.<Node>of() : items) {
+            T value = attempt(() -> reader.apply(item));
+            if (value != null && out.putIfAbsent(id.apply(value), value) != null) {
+                errors.add(item.get("id").error("duplicate id '" + id.apply(value) + "'").error());
+            }
+        }
+        return out;
+    }
+
+    // ---- rule set, vocabulary ------------------------------------------------------------------
+
+    private void readRuleSetFile() {
+        Node doc = document("ruleset.yaml", true);
+        if (doc == null) {
+            return;
+        }
+        attempt(() -> {
+            doc.object(orderedSet("version", "languages", "sources"));
+            version = doc.required("version").text();
+            languages = doc.required("languages").texts();
+            Map<String, String> cited = new LinkedHashMap<>();
+            doc.required("sources").entries().forEach((id, text) -> cited.put(id, text.text()));
+            sources = cited;
+            return null;
+        });
+    }
+
+    private void readVocabulary() {
+        Node ignored = document("vocabulary/ignored-words.yaml", true);
+        if (ignored != null) {
+            attempt(() -> {
+                ignored.object(Set.of("words"));
+                normalizer = new TextNormalizer(Set.copyOf(ignored.required("words").texts()));
+                return null;
+            });
+        }
+        Map<String, Localized> areas = readNames("vocabulary/areas.yaml", "areas");
+        Map<String, Localized> concerns = readNames("vocabulary/concerns.yaml", "concerns");
+        Lexicon allergens = new Lexicon(normalizer);
+        Map<String, Localized> ingredients = readList("vocabulary/ingredients.yaml", "ingredients",
+                node -> lexiconEntry(node, allergens, true), Named::id).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name(), (a, b) -> a, LinkedHashMap::new));
+        vocabulary = new Vocabulary(readLexicon("vocabulary/conditions.yaml", "conditions"),
+                readLexicon("vocabulary/medications.yaml", "medications"), allergens, areas, concerns, ingredients);
+    }
+
+    private record Named(String id, Localized name) {
+    }
+
+    private Map<String, Localized> readNames(String relative, String key) {
+        return readList(relative, key, node -> {
+            Map<String, Node> fields = node.object(orderedSet("id", "name", "source"));
+            if (fields.containsKey("source")) {
+                source(fields.get("source"));
+            }
+            return new Named(node.required("id").text(), localized(node.required("name")));
+        }, Named::id).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private Lexicon readLexicon(String relative, String key) {
+        Lexicon lexicon = new Lexicon(normalizer);
+        readList(relative, key, node -> lexiconEntry(node, lexicon, false), Named::id);
+        return lexicon;
+    }
+
+    /** One vocabulary entry: id, optional name and source, codes, and free-text terms per language. */
+    private Named lexiconEntry(Node node, Lexicon lexicon, boolean named) {
+        node.object(orderedSet("id", "name", "codes", "text", "source"));
+        String id = node.required("id").text();
+        Localized name = named || !node.get("name").isMissing() ? localized(node.required("name")) : null;
+        if (!node.get("source").isMissing()) {
+            source(node.get("source"));
+        }
+        lexicon.addId(id);
+        if (!node.get("codes").isMissing()) {
+            for (Node code : node.get("codes").list()) {
+                code.object(orderedSet("system", "code"));
+                String system = code.required("system").oneOf(Set.copyOf(CodeSystems.aliases()), "code system");
+                lexicon.addCode(id, system, code.required("code").text());
+            }
+        }
+        if (!node.get("text").isMissing()) {
+            node.get("text").entries().forEach((language, terms) -> {
+                if (!languages.contains(language)) {
+                    throw terms.keyError("unknown language '" + language + "'; the rule set has " + languages);
+                }
+                for (Node term : terms.list()) {
+                    String clash = lexicon.addTerm(id, term.text());
+                    if (clash != null) {
+                        throw term.error("'" + term.text() + "' already names '" + clash + "'");
+                    }
+                }
+            });
+        }
+        return new Named(id, name);
+    }
+
+    // ---- questions, procedures, messages ------------------------------------------------------
+
+    private Question question(Node node) {
+        node.object(orderedSet("id", "group", "appliesTo", "label", "help"));
+        String id = node.required("id").text();
+        Set<Sex> appliesTo = EnumSet.allOf(Sex.class);
+        if (!node.get("appliesTo").isMissing()) {
+            node.get("appliesTo").object(Set.of("sex"));
+            appliesTo = sexes(node.get("appliesTo").required("sex"));
+        }
+        Localized help = node.get("help").isMissing() ? null : localized(node.get("help"));
+        questionNodes.putIfAbsent(id, node);
+        return new Question(id, node.required("group").text(), appliesTo, localized(node.required("label")), help);
+    }
+
+    private Procedure procedure(Node node) {
+        node.object(orderedSet("id", "name", "areas", "ingredients", "sessionMinutes", "course", "source"));
+        Set<String> areaIds = vocabulary.areas().keySet();
+        Set<String> ingredientIds = vocabulary.ingredients().keySet();
+        List<String> areas = node.required("areas").list().stream().map(a -> a.oneOf(areaIds, "area")).toList();
+        List<String> ingredients = node.required("ingredients").list().stream()
+                .map(i -> i.oneOf(ingredientIds, "ingredient")).toList();
+        Node course = node.required("course");
+        course.object(orderedSet("sessions", "intervalDays", "repeatAfterMonths"));
+        Integer repeat = course.get("repeatAfterMonths").isMissing() ? null : course.get("repeatAfterMonths").integer();
+        return new Procedure(node.required("id").text(), localized(node.required("name")), areas, ingredients,
+                range(node.required("sessionMinutes")),
+                new Procedure.Course(range(course.required("sessions")), range(course.required("intervalDays")), repeat),
+                source(node.required("source")));
+    }
+
+    private Map<String, Localized> readMessages() {
+        Node doc = document("messages.yaml", true);
+        Map<String, Localized> messages = new LinkedHashMap<>();
+        if (doc != null) {
+            attempt(() -> {
+                doc.object(Set.of("messages"));
+                doc.required("messages").entries().forEach((key, text) -> {
+                    Localized value = attempt(() -> localized(text));
+                    if (value != null) {
+                        messages.put(key, value);
+                    }
+                });
+                return null;
+            });
+        }
+        return messages;
+    }
+
+    // ---- rules ---------------------------------------------------------------------------------
+
+    private List<Rule> readRules(List<Path> files) {
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Path checks = root.resolve("checks");
+        for (Path file : files) {
+            if (!file.startsWith(checks)) {
+                continue;
+            }
+            Node doc = document(root.relativize(file).toString(), true);
+            Rule rule = doc == null ? null : attempt(() -> rule(doc, file));
+            if (rule != null && !ids.add(rule.id())) {
+                errors.add(doc.get("id").error("duplicate rule id '" + rule.id() + "'").error());
+            } else if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    private Rule rule(Node node, Path file) {
+        node.object(orderedSet("id", "kind", "severity", "procedures", "when", "title", "message", "reassess",
+                "source", "examples"));
+        String id = node.required("id").text();
+        String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (!id.equals(expected)) {
+            throw node.get("id").error("rule id '" + id + "' must match its file name '" + expected + "'");
+        }
+        Kind kind = Kind.valueOf(node.required("kind").oneOf(orderedSet("contraindication", "precaution"), "kind")
+                .toUpperCase(java.util.Locale.ROOT));
+        Severity severity = null;
+        if (kind == Kind.CONTRAINDICATION) {
+            severity = Severity.valueOf(node.required("severity")
+                    .oneOf(orderedSet("absolute", "temporary", "relative"), "severity").toUpperCase(java.util.Locale.ROOT));
+        } else if (!node.get("severity").isMissing()) {
+            throw node.get("severity").error("a precaution has no severity");
+        }
+        Localized reassess = null;
+        if (severity == Severity.TEMPORARY) {
+            reassess = localized(node.required("reassess"));
+        } else if (!node.get("reassess").isMissing()) {
+            throw node.get("reassess").error("'reassess' is for temporary contraindications only");
+        }
+        Set<String> scope = Set.of();
+        Node procedureNode = node.required("procedures");
+        if (!"all".equals(procedureNode.value().asText(null))) {
+            scope = procedureNode.list().stream().map(p -> p.oneOf(procedures.keySet(), "procedure"))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+        Condition when = condition(node.required("when"));
+        List<Example> examples = node.required("examples").list().stream().map(this::example).toList();
+        for (Outcome needed : List.of(Outcome.FIRES, Outcome.CLEAR)) {
+            if (examples.stream().noneMatch(e -> e.expect() == needed)) {
+                throw node.required("examples").error("rule '" + id + "' needs an example that " + needed.json()
+                        + (needed == Outcome.FIRES ? "" : "s"));
+            }
+        }
+        return new Rule(id, kind, severity, Set.copyOf(scope), when, localized(node.required("title")),
+                localized(node.required("message")), reassess, source(node.required("source")), examples,
+                node.document().name());
+    }
+
+    private Example example(Node node) {
+        node.object(orderedSet("name", "intake", "expect", "missing"));
+        Outcome expect = Outcome.valueOf(node.required("expect").oneOf(orderedSet("fires", "clear", "unknown"), "outcome")
+                .toUpperCase(java.util.Locale.ROOT));
+        Set<String> missing = node.get("missing").isMissing() ? null : Set.copyOf(node.get("missing").texts());
+        if (missing != null && expect != Outcome.UNKNOWN) {
+            throw node.get("missing").error("'missing' is for examples that expect unknown");
+        }
+        Node intake = node.required("intake");
+        if (!intake.value().isObject()) {
+            throw intake.error("expected the intake as a mapping");
+        }
+        return new Example(node.required("name").text(), intake.value(), expect, missing, node);
+    }
+
+    private Condition condition(Node node) {
+        Map<String, Node> members = node.object(CONDITION_KEYS);
+        if (members.size() != 1) {
+            throw node.error("a condition has exactly one of " + String.join(", ", CONDITION_KEYS));
+        }
+        Map.Entry<String, Node> only = members.entrySet().iterator().next();
+        Node value = only.getValue();
+        return switch (only.getKey()) {
+            case "all", "any" -> {
+                List<Condition> children = value.list().stream().map(this::condition).toList();
+                if (children.isEmpty()) {
+                    throw value.error("'" + only.getKey() + "' needs at least one condition");
+                }
+                yield only.getKey().equals("all") ? new Condition.All(children) : new Condition.Any(children);
+            }
+            case "not" -> new Condition.Not(condition(value));
+            case "answer" -> {
+                String question = value.oneOf(questions.keySet(), "question");
+                askedQuestions.add(question);
+                yield new Condition.AnswerYes(question);
+            }
+            case "condition" -> new Condition.Listed(Condition.Listed.Kind.CONDITION,
+                    value.oneOf(vocabulary.conditions().ids(), "condition"));
+            case "medication" -> new Condition.Listed(Condition.Listed.Kind.MEDICATION,
+                    value.oneOf(vocabulary.medications().ids(), "medication class"));
+            case "allergy" -> new Condition.Listed(Condition.Listed.Kind.ALLERGY,
+                    value.oneOf(vocabulary.allergens().ids(), "allergen"));
+            case "allergyToIngredient" -> {
+                if (!value.bool()) {
+                    throw value.error("write 'allergyToIngredient: true', or use 'not'");
+                }
+                Map<String, Set<String>> byProcedure = new LinkedHashMap<>();
+                procedures.values().forEach(p -> byProcedure.put(p.id(), Set.copyOf(p.ingredients())));
+                Set<String> any = byProcedure.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+                yield new Condition.AllergyToIngredient(Map.copyOf(byProcedure), Set.copyOf(any));
+            }
+            case "age" -> {
+                value.object(orderedSet("min", "max"));
+                Integer min = value.get("min").isMissing() ? null : value.get("min").integer();
+                Integer max = value.get("max").isMissing() ? null : value.get("max").integer();
+                if (min == null && max == null || min != null && max != null && min > max) {
+                    throw value.error("an age range needs 'min' and/or 'max', with min <= max");
+                }
+                yield new Condition.AgeBetween(min, max);
+            }
+            case "sex" -> new Condition.SexIn(sexes(value));
+            case "procedure" -> new Condition.ProcedureIn(ids(value, procedures.keySet(), "procedure"));
+            case "area" -> {
+                Map<String, List<String>> byProcedure = new LinkedHashMap<>();
+                procedures.values().forEach(p -> byProcedure.put(p.id(), p.areas()));
+                yield new Condition.AreaIn(ids(value, vocabulary.areas().keySet(), "area"), Map.copyOf(byProcedure));
+            }
+            case "concern" -> new Condition.ConcernIn(ids(value, vocabulary.concerns().keySet(), "concern"));
+            default -> throw node.error("unknown condition '" + only.getKey() + "'");
+        };
+    }
+
+    // ---- small shapes --------------------------------------------------------------------------
+
+    private Set<String> ids(Node node, Set<String> known, String what) {
+        return node.listOrOne().stream().map(n -> n.oneOf(known, what)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Set<Sex> sexes(Node node) {
+        Set<String> names = orderedSet("female", "male", "other", "unknown");
+        return node.listOrOne().stream()
+                .map(n -> Sex.valueOf(n.oneOf(names, "sex").toUpperCase(java.util.Locale.ROOT)))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Sex.class)));
+    }
+
+    private Range range(Node node) {
+        node.object(orderedSet("min", "max"));
+        int min = node.required("min").integer();
+        int max = node.required("max").integer();
+        if (min < 0 || min > max) {
+            throw node.error("expected 0 <= min <= max");
+        }
+        return new Range(min, max);
+    }
+
+    private String source(Node node) {
+        String id = node.oneOf(sources.keySet(), "source");
+        return sources.get(id);
+    }
+
+    /** A text in every language of the rule set, no more and no fewer. */
+    private Localized localized(Node node) {
+        Map<String, Node> texts = node.entries();
+        Map<String, String> out = new LinkedHashMap<>();
+        texts.forEach((language, text) -> {
+            if (!languages.contains(language)) {
+                throw text.keyError("unknown language '" + language + "'; the rule set has " + languages);
+            }
+            out.put(language, text.text());
+        });
+        for (String language : languages) {
+            if (!out.containsKey(language)) {
+                throw node.error("missing the '" + language + "' text");
+            }
+        }
+        return new Localized(out, languages.get(0));
+    }
+
+    private static Set<String> orderedSet(String... values) {
+        return new LinkedHashSet<>(List.of(values));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

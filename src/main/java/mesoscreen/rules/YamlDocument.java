@@ -1,0 +1,105 @@
+package mesoscreen.rules;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed YAML file that remembers where every value stood, so that errors found long after
+ * parsing (an unknown question id, a failing example) still point at a line and column.
+ */
+public final class YamlDocument {
+    private static final ObjectMapper YAML = new ObjectMapper(
+            YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    private final String name;
+    private final List<String> lines;
+    private final Map<String, JsonLocation> locations = new HashMap<>();
+    private final JsonNode root;
+
+    private YamlDocument(String name, String text) {
+        this.name = name;
+        this.lines = text.lines().toList();
+        JsonNode parsed;
+        try (JsonParser parser = new Recording(YAML.getFactory().createParser(text))) {
+            parsed = YAML.readTree(parser);
+        } catch (java.io.IOException e) {
+            throw new RuleError.Raised(syntaxError(e));
+        }
+        this.root = parsed == null ? MissingNode.getInstance() : parsed;
+    }
+
+    /** Parses {@code text}; a YAML syntax error is raised as a located {@link RuleError}. */
+    public static YamlDocument parse(String name, String text) {
+        return new YamlDocument(name, text);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Node root() {
+        return new Node(this, JsonPointer.empty(), root);
+    }
+
+    /** An error at the value {@code at}, or at its nearest located parent. */
+    public RuleError error(JsonPointer at, String message) {
+        JsonPointer p = at;
+        JsonLocation location = locations.get(p.toString());
+        while (location == null && p != null && !p.matches()) {
+            p = p.head();
+            location = p == null ? null : locations.get(p.toString());
+        }
+        return at(location, message);
+    }
+
+    private RuleError at(JsonLocation location, String message) {
+        if (location == null || location.getLineNr() < 1) {
+            return new RuleError(name, 0, 0, message, null);
+        }
+        int line = location.getLineNr();
+        String source = line <= lines.size() ? lines.get(line - 1) : null;
+        return new RuleError(name, line, location.getColumnNr(), message, source);
+    }
+
+    private RuleError syntaxError(java.io.IOException e) {
+        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                ? jpe.getOriginalMessage() : e.getMessage();
+        JsonLocation location = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                ? jpe.getLocation() : null;
+        // SnakeYAML explains over several lines, indented ones quoting the source: keep the sentences.
+        String reason = message == null ? "unreadable" : String.join(": ", message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .toList());
+        return at(location, "invalid YAML: " + reason);
+    }
+
+    /** Records the location of every value as the tree is built from the token stream. */
+    private final class Recording extends JsonParserDelegate {
+        Recording(JsonParser delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public JsonToken nextToken() throws java.io.IOException {
+            JsonToken token = super.nextToken();
+            if (token != null && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                String pointer = delegate.getParsingContext().pathAsPointer().toString();
+                if (token == JsonToken.FIELD_NAME) {
+                    pointer = pointer + "#key";
+                }
+                locations.putIfAbsent(pointer, delegate.currentTokenLocation());
+            }
+            return token;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package mesoscreen.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The examples offered in Swagger UI give the verdicts their names promise. */
+@QuarkusTest
+class SamplesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ELIGIBLE, ELIGIBLE", "PREGNANT, DEFER", "WARFARIN, REFER", "INCOMPLETE, INCOMPLETE"})
+    void sampleGivesItsVerdict(String sample, String eligibility) throws ReflectiveOperationException {
+        String body = (String) Samples.class.getDeclaredField(sample).get(null);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/screenings")
+                .then().statusCode(200)
+                .body("eligibility", equalTo(eligibility));
+    }
+
+    @Test
+    void incompleteSampleNamesWhatIsMissing() {
+        given().contentType(ContentType.JSON).body(Samples.INCOMPLETE)
+                .when().post("/v1/screenings")
+                .then().body("missingAnswers.question", contains("breastfeeding", "menstruating", "acuteInfection",
+                        "keloidTendency", "componentIntolerance", "allergicDisease", "bleedingDisorder",
+                        "anticoagulants", "chronicCardiovascularDisease", "tumor", "chronicRenalFailure"));
+    }
+}

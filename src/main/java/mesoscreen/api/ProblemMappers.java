@@ -41,6 +41,7 @@ public class ProblemMappers {
         return respond(e.problem());
     }
 
+    // Quarkus ships mappers for some Jackson subtypes; naming each type here keeps ours in charge.
     @ServerExceptionMapper
     public Response unreadable(StreamReadException e) {
         return respond(unreadableBody(e));

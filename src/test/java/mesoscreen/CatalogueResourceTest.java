@@ -18,10 +18,16 @@ class CatalogueResourceTest {
     @Test
     void listsProceduresWithTheirCourses() {
         given().get("/v1/procedures").then().statusCode(200)
-                .body("procedures.id", hasItems("mesotherapy-face", "hydralift"))
+                .body("procedures.id", contains("mesotherapy-face", "hydralift", "mesolifting", "mesotherapy-hair",
+                        "mesotherapy-body", "prp-mesotherapy", "needle-free-mesotherapy"))
                 .body("procedures.find { it.id == 'hydralift' }.areas", contains("face", "neck", "decollete"))
                 .body("procedures.find { it.id == 'hydralift' }.ingredients", hasItems("hyaluronic-acid", "dmae"))
-                .body("procedures.find { it.id == 'hydralift' }.course.repeatAfterMonths", equalTo(6));
+                .body("procedures.find { it.id == 'hydralift' }.programmes[0].repeatAfterMonths", equalTo(6))
+                .body("procedures.find { it.id == 'mesotherapy-face' }.programmes.id", hasItems("standard", "extended"))
+                .body("procedures.find { it.id == 'mesolifting' }.stages", hasSize(3))
+                .body("procedures.find { it.id == 'mesotherapy-hair' }.treats", hasItems("hair-loss"))
+                .body("procedures.find { it.id == 'hydralift' }.preparation", not(empty()))
+                .body("procedures.find { it.id == 'hydralift' }.aftercare", not(empty()));
     }
 
     @Test
@@ -43,12 +49,12 @@ class CatalogueResourceTest {
     @Test
     void listsEveryRuleForReview() {
         given().get("/v1/rules").then().statusCode(200)
-                .body("rules", hasSize(12))
+                .body("rules", hasSize(Intakes.RULES.rules().size()))
                 .body("rules.id", hasItems("pregnancy", "bleeding-disorder", "anticoagulant-therapy"))
                 .body("rules.find { it.id == 'anticoagulant-therapy' }.severity", equalTo("relative"))
                 .body("rules.find { it.id == 'anticoagulant-therapy' }.asks", contains("anticoagulants"))
                 .body("rules.find { it.id == 'anticoagulant-therapy' }.when",
-                        equalTo("any(answer anticoagulants, medication anticoagulant)"));
+                        equalTo("any(answer anticoagulants, medication anticoagulant, medication antiplatelet)"));
     }
 
     @Test

@@ -113,7 +113,7 @@ class ScreeningResourceTest {
                 .statusCode(200)
                 .body("eligibility", equalTo("INCOMPLETE"))
                 .body("missingAnswers.question", hasItem("pregnant"))
-                .body("missingAnswers.question", hasSize(Intakes.QUESTIONS.size()));
+                .body("missingAnswers.question", hasItem("breastfeeding"));
     }
 
     @Test
@@ -194,11 +194,14 @@ class ScreeningResourceTest {
     }
 
     @Test
-    void withoutProcedureTheWholeFamilyIsScreenedAndNoCourseSuggested() {
-        screen(Intakes.healthyWoman(30).with("procedure", null).body())
+    void withoutProcedureOneIsSuggestedForTheConcerns() {
+        screen(Intakes.healthyWoman(30).with("procedure", null).with("concerns", List.of("hair-loss")).body())
                 .statusCode(200)
                 .body("eligibility", equalTo("ELIGIBLE"))
-                .body("suggestedCourse", nullValue());
+                .body("procedure.id", equalTo("mesotherapy-hair"))
+                .body("procedure.suggested", equalTo(true))
+                .body("indications.concern", contains("hair-loss"))
+                .body("suggestedCourse.procedure", equalTo("mesotherapy-hair"));
     }
 
     @Test

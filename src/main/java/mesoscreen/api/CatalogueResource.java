@@ -39,17 +39,36 @@ public class CatalogueResource {
     }
 
     @Schema(name = "Procedure")
-    public record ProcedureView(@Schema(examples = "hydralift") String id, String name, List<String> areas,
-                                List<String> ingredients, Range sessionMinutes, CourseView course, String source) {
-        static ProcedureView of(Procedure p, String language) {
-            return new ProcedureView(p.id(), p.name().in(language), p.areas(), p.ingredients(), p.sessionMinutes(),
-                    new CourseView(p.course().sessions(), p.course().intervalDays(), p.course().repeatAfterMonths()),
+    public record ProcedureView(@Schema(examples = "hydralift") String id, String name, String description,
+                                List<String> areas,
+                                @Schema(description = "What is injected or delivered; an allergy to one of them"
+                                        + " rules the procedure out.") List<String> ingredients,
+                                Range sessionMinutes, List<ProgrammeView> programmes, List<StageView> stages,
+                                @Schema(description = "Concern ids this procedure treats.") List<String> treats,
+                                List<String> preparation, List<String> aftercare, String source) {
+        static ProcedureView of(Procedure p, RuleSet rules, String language) {
+            return new ProcedureView(p.id(), p.name().in(language), p.description().in(language), p.areas(),
+                    p.ingredients(), p.sessionMinutes(),
+                    p.programmes().stream().map(g -> new ProgrammeView(g.id(), g.name().in(language), g.sessions(),
+                            g.intervalDays(), g.maintenanceWeeks(), g.repeatAfterMonths(), g.source())).toList(),
+                    p.stages().stream().map(s -> new StageView(s.id(), s.name().in(language),
+                            s.description().in(language))).toList(),
+                    rules.vocabulary().concerns().values().stream()
+                            .filter(c -> c.programmes().stream().anyMatch(ref -> ref.startsWith(p.id() + "/")))
+                            .map(mesoscreen.rules.Concern::id).toList(),
+                    rules.preparation().stream().filter(c -> c.appliesTo(p.id())).map(c -> c.text().in(language)).toList(),
+                    rules.aftercare().stream().filter(c -> c.appliesTo(p.id())).map(c -> c.text().in(language)).toList(),
                     p.source());
         }
     }
 
-    @Schema(name = "Course")
-    public record CourseView(Range sessions, Range intervalDays, Integer repeatAfterMonths) {
+    @Schema(name = "Programme")
+    public record ProgrammeView(@Schema(examples = "standard") String id, String name, Range sessions,
+                                Range intervalDays, Range maintenanceWeeks, Integer repeatAfterMonths, String source) {
+    }
+
+    @Schema(name = "Stage")
+    public record StageView(String id, String name, String description) {
     }
 
     @Schema(name = "RuleList")
@@ -93,7 +112,7 @@ public class CatalogueResource {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
         return localized(new Procedures(ScreeningResponse.RuleSetInfo.of(rules),
-                rules.procedures().values().stream().map(p -> ProcedureView.of(p, language)).toList()), language);
+                rules.procedures().values().stream().map(p -> ProcedureView.of(p, rules, language)).toList()), language);
     }
 
     @GET
@@ -110,7 +129,7 @@ public class CatalogueResource {
         if (procedure == null) {
             return notFound("procedure", id, rules.procedures().keySet());
         }
-        return localized(ProcedureView.of(procedure, language), language);
+        return localized(ProcedureView.of(procedure, rules, language), language);
     }
 
     @GET

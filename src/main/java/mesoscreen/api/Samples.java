@@ -14,7 +14,10 @@ final class Samples {
                 "pregnant": "no", "breastfeeding": "no", "menstruating": "no", "acuteInfection": "no",
                 "keloidTendency": "no", "componentIntolerance": "no", "allergicDisease": "no",
                 "bleedingDisorder": "no", "anticoagulants": "no", "chronicCardiovascularDisease": "no",
-                "tumor": "no", "chronicRenalFailure": "no"
+                "tumor": "no", "chronicRenalFailure": "no", "activeHerpes": "no", "herpesHistory": "no",
+                "skinInflammation": "no", "autoimmuneDisease": "no", "uncontrolledDiabetes": "no",
+                "epilepsy": "no", "immunosuppression": "no", "isotretinoin": "no",
+                "recentAestheticProcedure": "no", "bruisingRiskMedication": "no"
               },
               "concerns": [ "skin-laxity" ]
             }
@@ -28,7 +31,10 @@ final class Samples {
                 "pregnant": "yes", "breastfeeding": "no", "menstruating": "no", "acuteInfection": "no",
                 "keloidTendency": "no", "componentIntolerance": "no", "allergicDisease": "no",
                 "bleedingDisorder": "no", "anticoagulants": "no", "chronicCardiovascularDisease": "no",
-                "tumor": "no", "chronicRenalFailure": "no"
+                "tumor": "no", "chronicRenalFailure": "no", "activeHerpes": "no", "herpesHistory": "no",
+                "skinInflammation": "no", "autoimmuneDisease": "no", "uncontrolledDiabetes": "no",
+                "epilepsy": "no", "immunosuppression": "no", "isotretinoin": "no",
+                "recentAestheticProcedure": "no", "bruisingRiskMedication": "no"
               }
             }
             """;
@@ -40,7 +46,11 @@ final class Samples {
               "answers": {
                 "acuteInfection": "no", "keloidTendency": "no", "componentIntolerance": "no",
                 "allergicDisease": "no", "bleedingDisorder": "no", "anticoagulants": "no",
-                "chronicCardiovascularDisease": "no", "tumor": "no", "chronicRenalFailure": "no"
+                "chronicCardiovascularDisease": "no", "tumor": "no", "chronicRenalFailure": "no",
+                "activeHerpes": "no", "herpesHistory": "no", "skinInflammation": "no",
+                "autoimmuneDisease": "no", "uncontrolledDiabetes": "no", "epilepsy": "no",
+                "immunosuppression": "no", "isotretinoin": "no", "recentAestheticProcedure": "no",
+                "bruisingRiskMedication": "no"
               },
               "medications": [ { "text": "Warfarin 5 mg" } ]
             }

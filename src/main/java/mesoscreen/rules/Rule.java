@@ -13,7 +13,7 @@ public record Rule(String id, Kind kind, Severity severity, Set<String> procedur
                    List<Example> examples, String file) {
 
     public enum Kind {
-        CONTRAINDICATION, PRECAUTION;
+        CONTRAINDICATION, PRECAUTION, NOTE;
 
         public String json() {
             return name().toLowerCase(java.util.Locale.ROOT);

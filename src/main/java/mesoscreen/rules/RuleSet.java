@@ -17,11 +17,12 @@ import mesoscreen.vocabulary.Vocabulary;
  * @param languages languages of every text; the first is the fallback
  * @param sources   citation id to its description
  * @param messages  texts of the service itself (summaries), by key
+ * @param preparation what to do before a session, aftercare what to do after it
  */
 public record RuleSet(String version, String digest, List<String> languages, Map<String, String> sources,
                       Map<String, Question> questions, Map<String, Procedure> procedures,
                       Vocabulary vocabulary, TextNormalizer normalizer, Map<String, Localized> messages,
-                      List<Rule> rules) {
+                      List<CareStep> preparation, List<CareStep> aftercare, List<Rule> rules) {
 
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
@@ -36,7 +37,7 @@ public record RuleSet(String version, String digest, List<String> languages, Map
             }
             Result result = rule.when().test(facts);
             if (result.truth() != Truth.FALSE) {
-                findings.add(new Finding(rule, result.truth(), result.evidence(), result.missing()));
+                findings.add(new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until()));
             }
         }
         return findings;

@@ -27,6 +27,7 @@ import mesoscreen.rules.Rule.Severity;
 import mesoscreen.rules.condition.Condition;
 import mesoscreen.vocabulary.CodeSystems;
 import mesoscreen.vocabulary.Lexicon;
+import mesoscreen.vocabulary.Suggestions;
 import mesoscreen.vocabulary.TextNormalizer;
 import mesoscreen.vocabulary.Vocabulary;
 
@@ -38,7 +39,8 @@ import mesoscreen.vocabulary.Vocabulary;
  */
 public final class RuleSetLoader {
     private static final Set<String> CONDITION_KEYS = orderedSet("all", "any", "not", "answer", "condition",
-            "medication", "allergy", "allergyToIngredient", "age", "sex", "procedure", "area", "concern");
+            "medication", "recentProcedure", "allergy", "allergyToIngredient", "age", "sex", "procedure", "area",
+            "concern");
 
     private final Path root;
     private final List<RuleError> errors = new ArrayList<>();
@@ -47,6 +49,12 @@ public final class RuleSetLoader {
     private Map<String, String> sources = Map.of();
     private TextNormalizer normalizer = new TextNormalizer(Set.of());
     private Vocabulary vocabulary;
+    private Lexicon conditions;
+    private Lexicon medications;
+    private Lexicon allergens;
+    private Map<String, Localized> areas = Map.of();
+    private Map<String, Localized> ingredients = Map.of();
+    private Map<String, Localized> procedureTypes = Map.of();
     private Map<String, Question> questions = Map.of();
     private final Map<String, Node> questionNodes = new LinkedHashMap<>();
     private final Set<String> askedQuestions = new HashSet<>();
@@ -73,7 +81,12 @@ public final class RuleSetLoader {
         readVocabulary();
         questions = readList("questions.yaml", "questions", this::question, Question::id);
         procedures = readList("procedures.yaml", "procedures", this::procedure, Procedure::id);
+        Map<String, Concern> concerns = readList("vocabulary/concerns.yaml", "concerns", this::concern, Concern::id);
+        vocabulary = new Vocabulary(conditions, medications, allergens, areas, concerns, ingredients, procedureTypes);
         Map<String, Localized> messages = readMessages();
+        Node care = document("care.yaml", true);
+        List<CareStep> preparation = care == null ? List.of() : careSteps(care, "preparation");
+        List<CareStep> aftercare = care == null ? List.of() : careSteps(care, "aftercare");
         int before = errors.size();
         List<Rule> rules = readRules(files);
         boolean rulesComplete = errors.size() == before;
@@ -87,7 +100,7 @@ public final class RuleSetLoader {
             throw new RuleSetException(errors);
         }
         return new RuleSet(version, "sha256:" + HexFormat.of().formatHex(digest.digest()), languages, sources,
-                questions, procedures, vocabulary, normalizer, messages, rules);
+                questions, procedures, vocabulary, normalizer, messages, preparation, aftercare, rules);
     }
 
     private String version = "";
@@ -194,28 +207,34 @@ public final class RuleSetLoader {
                 return null;
             });
         }
-        Map<String, Localized> areas = readNames("vocabulary/areas.yaml", "areas");
-        Map<String, Localized> concerns = readNames("vocabulary/concerns.yaml", "concerns");
-        Lexicon allergens = new Lexicon(normalizer);
-        Map<String, Localized> ingredients = readList("vocabulary/ingredients.yaml", "ingredients",
-                node -> lexiconEntry(node, allergens, true), Named::id).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name(), (a, b) -> a, LinkedHashMap::new));
-        vocabulary = new Vocabulary(readLexicon("vocabulary/conditions.yaml", "conditions"),
-                readLexicon("vocabulary/medications.yaml", "medications"), allergens, areas, concerns, ingredients);
+        areas = readNames("vocabulary/areas.yaml", "areas");
+        procedureTypes = readNames("vocabulary/procedure-types.yaml", "procedureTypes");
+        // Ingredients are allergens too: an allergy to one meets the procedures that contain it.
+        allergens = new Lexicon(normalizer);
+        ingredients = names(readList("vocabulary/ingredients.yaml", "ingredients",
+                node -> lexiconEntry(node, allergens, true), Named::id));
+        readList("vocabulary/allergens.yaml", "allergens", node -> lexiconEntry(node, allergens, true), Named::id);
+        conditions = readLexicon("vocabulary/conditions.yaml", "conditions");
+        medications = readLexicon("vocabulary/medications.yaml", "medications");
+    }
+
+    private static Map<String, Localized> names(Map<String, Named> named) {
+        Map<String, Localized> out = new LinkedHashMap<>();
+        named.forEach((id, entry) -> out.put(id, entry.name()));
+        return out;
     }
 
     private record Named(String id, Localized name) {
     }
 
     private Map<String, Localized> readNames(String relative, String key) {
-        return readList(relative, key, node -> {
+        return names(readList(relative, key, node -> {
             Map<String, Node> fields = node.object(orderedSet("id", "name", "source"));
             if (fields.containsKey("source")) {
                 source(fields.get("source"));
             }
             return new Named(node.required("id").text(), localized(node.required("name")));
-        }, Named::id).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name(), (a, b) -> a, LinkedHashMap::new));
+        }, Named::id));
     }
 
     private Lexicon readLexicon(String relative, String key) {
@@ -272,19 +291,81 @@ public final class RuleSetLoader {
     }
 
     private Procedure procedure(Node node) {
-        node.object(orderedSet("id", "name", "areas", "ingredients", "sessionMinutes", "course", "source"));
-        Set<String> areaIds = vocabulary.areas().keySet();
-        Set<String> ingredientIds = vocabulary.ingredients().keySet();
-        List<String> areas = node.required("areas").list().stream().map(a -> a.oneOf(areaIds, "area")).toList();
-        List<String> ingredients = node.required("ingredients").list().stream()
-                .map(i -> i.oneOf(ingredientIds, "ingredient")).toList();
-        Node course = node.required("course");
-        course.object(orderedSet("sessions", "intervalDays", "repeatAfterMonths"));
-        Integer repeat = course.get("repeatAfterMonths").isMissing() ? null : course.get("repeatAfterMonths").integer();
-        return new Procedure(node.required("id").text(), localized(node.required("name")), areas, ingredients,
-                range(node.required("sessionMinutes")),
-                new Procedure.Course(range(course.required("sessions")), range(course.required("intervalDays")), repeat),
+        node.object(orderedSet("id", "name", "description", "areas", "ingredients", "sessionMinutes", "programmes",
+                "stages", "source"));
+        List<String> areaIds = node.required("areas").list().stream().map(a -> a.oneOf(areas.keySet(), "area")).toList();
+        List<String> ingredientIds = node.required("ingredients").list().stream()
+                .map(i -> i.oneOf(ingredients.keySet(), "ingredient")).toList();
+        List<Procedure.Programme> programmes = node.required("programmes").list().stream().map(this::programme).toList();
+        if (programmes.isEmpty()) {
+            throw node.required("programmes").error("a procedure needs at least one programme");
+        }
+        List<Procedure.Stage> stages = node.get("stages").isMissing() ? List.of()
+                : node.get("stages").list().stream().map(stage -> {
+                    stage.object(orderedSet("id", "name", "description"));
+                    return new Procedure.Stage(stage.required("id").text(), localized(stage.required("name")),
+                            localized(stage.required("description")));
+                }).toList();
+        return new Procedure(node.required("id").text(), localized(node.required("name")),
+                localized(node.required("description")), areaIds, ingredientIds, range(node.required("sessionMinutes")),
+                programmes, stages, source(node.required("source")));
+    }
+
+    private Procedure.Programme programme(Node node) {
+        node.object(orderedSet("id", "name", "sessions", "intervalDays", "maintenanceWeeks", "repeatAfterMonths",
+                "source"));
+        return new Procedure.Programme(node.required("id").text(), localized(node.required("name")),
+                range(node.required("sessions")), range(node.required("intervalDays")),
+                node.get("maintenanceWeeks").isMissing() ? null : range(node.get("maintenanceWeeks")),
+                node.get("repeatAfterMonths").isMissing() ? null : node.get("repeatAfterMonths").integer(),
                 source(node.required("source")));
+    }
+
+    /** A concern with the programmes that treat it, each {@code procedure/programme} of the catalogue. */
+    private Concern concern(Node node) {
+        node.object(orderedSet("id", "name", "indication", "programmes", "source"));
+        List<String> programmes = new ArrayList<>();
+        for (Node ref : node.required("programmes").list()) {
+            String[] parts = ref.text().split("/", 2);
+            Procedure procedure = procedures.get(parts[0]);
+            if (procedure == null || parts.length < 2 || procedure.programme(parts[1]) == null) {
+                Set<String> known = procedures.values().stream()
+                        .flatMap(p -> p.programmes().stream().map(g -> p.id() + "/" + g.id()))
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+                ref.oneOf(known, "programme");
+            }
+            programmes.add(ref.text());
+        }
+        return new Concern(node.required("id").text(), localized(node.required("name")),
+                localized(node.required("indication")), List.copyOf(programmes), source(node.required("source")));
+    }
+
+    private List<CareStep> careSteps(Node doc, String key) {
+        List<CareStep> steps = new ArrayList<>();
+        attempt(() -> {
+            doc.object(orderedSet("preparation", "aftercare"));
+            for (Node step : doc.required(key).list()) {
+                CareStep read = attempt(() -> {
+                    step.object(orderedSet("id", "procedures", "text", "source"));
+                    return new CareStep(step.required("id").text(), procedureScope(step.required("procedures")),
+                            localized(step.required("text")), source(step.required("source")));
+                });
+                if (read != null) {
+                    steps.add(read);
+                }
+            }
+            return null;
+        });
+        return List.copyOf(steps);
+    }
+
+    /** {@code all}, or a list of procedure ids; the empty set stands for all. */
+    private Set<String> procedureScope(Node node) {
+        if ("all".equals(node.value().asText(null))) {
+            return Set.of();
+        }
+        return node.list().stream().map(p -> p.oneOf(procedures.keySet(), "procedure"))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private Map<String, Localized> readMessages() {
@@ -334,14 +415,14 @@ public final class RuleSetLoader {
         if (!id.equals(expected)) {
             throw node.get("id").error("rule id '" + id + "' must match its file name '" + expected + "'");
         }
-        Kind kind = Kind.valueOf(node.required("kind").oneOf(orderedSet("contraindication", "precaution"), "kind")
+        Kind kind = Kind.valueOf(node.required("kind").oneOf(orderedSet("contraindication", "precaution", "note"), "kind")
                 .toUpperCase(java.util.Locale.ROOT));
         Severity severity = null;
         if (kind == Kind.CONTRAINDICATION) {
             severity = Severity.valueOf(node.required("severity")
                     .oneOf(orderedSet("absolute", "temporary", "relative"), "severity").toUpperCase(java.util.Locale.ROOT));
         } else if (!node.get("severity").isMissing()) {
-            throw node.get("severity").error("a precaution has no severity");
+            throw node.get("severity").error("only a contraindication has a severity");
         }
         Localized reassess = null;
         if (severity == Severity.TEMPORARY) {
@@ -349,12 +430,7 @@ public final class RuleSetLoader {
         } else if (!node.get("reassess").isMissing()) {
             throw node.get("reassess").error("'reassess' is for temporary contraindications only");
         }
-        Set<String> scope = Set.of();
-        Node procedureNode = node.required("procedures");
-        if (!"all".equals(procedureNode.value().asText(null))) {
-            scope = procedureNode.list().stream().map(p -> p.oneOf(procedures.keySet(), "procedure"))
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        }
+        Set<String> scope = procedureScope(node.required("procedures"));
         Condition when = condition(node.required("when"));
         List<Example> examples = node.required("examples").list().stream().map(this::example).toList();
         for (Outcome needed : List.of(Outcome.FIRES, Outcome.CLEAR)) {
@@ -363,7 +439,7 @@ public final class RuleSetLoader {
                         + (needed == Outcome.FIRES ? "" : "s"));
             }
         }
-        return new Rule(id, kind, severity, Set.copyOf(scope), when, localized(node.required("title")),
+        return new Rule(id, kind, severity, scope, when, localized(node.required("title")),
                 localized(node.required("message")), reassess, source(node.required("source")), examples,
                 node.document().name());
     }
@@ -406,8 +482,35 @@ public final class RuleSetLoader {
             }
             case "condition" -> new Condition.Listed(Condition.Listed.Kind.CONDITION,
                     value.oneOf(vocabulary.conditions().ids(), "condition"));
-            case "medication" -> new Condition.Listed(Condition.Listed.Kind.MEDICATION,
-                    value.oneOf(vocabulary.medications().ids(), "medication class"));
+            case "medication" -> {
+                if (value.value().isTextual()) {
+                    yield new Condition.TakesMedication(value.oneOf(vocabulary.medications().ids(), "medication class"),
+                            null, null);
+                }
+                value.object(orderedSet("class", "stoppedWithin", "askedBy"));
+                String askedBy = value.get("askedBy").isMissing() ? null
+                        : value.get("askedBy").oneOf(questions.keySet(), "question");
+                if (askedBy != null) {
+                    askedQuestions.add(askedBy);
+                }
+                yield new Condition.TakesMedication(
+                        value.required("class").oneOf(vocabulary.medications().ids(), "medication class"),
+                        value.get("stoppedWithin").isMissing() ? null : window(value.get("stoppedWithin")), askedBy);
+            }
+            case "recentProcedure" -> {
+                value.object(orderedSet("within", "askedBy"));
+                Map<String, Condition.Window> within = new LinkedHashMap<>();
+                value.required("within").entries().forEach((type, window) -> {
+                    if (!vocabulary.procedureTypes().containsKey(type)) {
+                        throw window.keyError("unknown procedure type '" + type + "'"
+                                + Suggestions.didYouMean(type, vocabulary.procedureTypes().keySet()));
+                    }
+                    within.put(type, window(window));
+                });
+                String askedBy = value.required("askedBy").oneOf(questions.keySet(), "question");
+                askedQuestions.add(askedBy);
+                yield new Condition.RecentProcedureWithin(Map.copyOf(within), askedBy);
+            }
             case "allergy" -> new Condition.Listed(Condition.Listed.Kind.ALLERGY,
                     value.oneOf(vocabulary.allergens().ids(), "allergen"));
             case "allergyToIngredient" -> {
@@ -416,8 +519,7 @@ public final class RuleSetLoader {
                 }
                 Map<String, Set<String>> byProcedure = new LinkedHashMap<>();
                 procedures.values().forEach(p -> byProcedure.put(p.id(), Set.copyOf(p.ingredients())));
-                Set<String> any = byProcedure.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-                yield new Condition.AllergyToIngredient(Map.copyOf(byProcedure), Set.copyOf(any));
+                yield new Condition.AllergyToIngredient(Map.copyOf(byProcedure));
             }
             case "age" -> {
                 value.object(orderedSet("min", "max"));
@@ -451,6 +553,20 @@ public final class RuleSetLoader {
         return node.listOrOne().stream()
                 .map(n -> Sex.valueOf(n.oneOf(names, "sex").toUpperCase(java.util.Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Sex.class)));
+    }
+
+    /** {@code { days: 14 }}, {@code { months: 6 }}: exactly one unit. */
+    private Condition.Window window(Node node) {
+        Map<String, Node> units = node.object(orderedSet("days", "weeks", "months"));
+        if (units.size() != 1) {
+            throw node.error("a window has exactly one of days, weeks, months");
+        }
+        Map.Entry<String, Node> only = units.entrySet().iterator().next();
+        int amount = only.getValue().integer();
+        if (amount <= 0) {
+            throw only.getValue().error("a window must be longer than zero");
+        }
+        return new Condition.Window(amount, java.time.temporal.ChronoUnit.valueOf(only.getKey().toUpperCase(java.util.Locale.ROOT)));
     }
 
     private Range range(Node node) {

@@ -39,25 +39,32 @@ final class FactsBuilder {
     private Built facts(Intake intake, LocalDate today) {
         Intake.Patient patient = intake.patient();
         Sex sex = patient == null || patient.sex() == null ? Sex.UNKNOWN : patient.sex();
+        LocalDate plannedDate = intake.plannedDate() != null ? intake.plannedDate() : today;
         Integer age = patient == null ? null : patient.age();
         if (age == null && patient != null && patient.birthDate() != null) {
-            LocalDate on = intake.plannedDate() != null ? intake.plannedDate() : today;
-            age = Math.max(0, Period.between(patient.birthDate(), on).getYears());
+            age = Math.max(0, Period.between(patient.birthDate(), plannedDate).getYears());
         }
         Map<String, Facts.Stated> answers = new LinkedHashMap<>();
         for (Question question : rules.questions().values()) {
             answers.put(question.id(), stated(question, intake.answers().get(question.id()), sex));
         }
-        Map<String, List<String>> conditions = resolve("conditions", intake.conditions(), rules.vocabulary().conditions());
-        Map<String, List<String>> medications = resolve("medications",
-                intake.medications().stream().map(Intake.Medication::entry).toList(), rules.vocabulary().medications());
-        Map<String, List<String>> allergens = resolve("allergies", intake.allergies(), rules.vocabulary().allergens());
+        Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
+                rules.vocabulary().conditions()));
+        Map<String, List<Facts.Medication>> medications = new LinkedHashMap<>();
+        resolve("medications", intake.medications().stream().map(Intake.Medication::entry).toList(),
+                rules.vocabulary().medications()).forEach((medicationClass, hits) -> medications.put(medicationClass,
+                hits.stream().map(hit -> new Facts.Medication(hit.evidence(),
+                        intake.medications().get(hit.index()).stoppedOn())).toList()));
+        Map<String, List<String>> allergens = evidence(resolve("allergies", intake.allergies(),
+                rules.vocabulary().allergens()));
+        List<Facts.RecentProcedure> recent = new ArrayList<>();
         for (int i = 0; i < intake.recentProcedures().size(); i++) {
-            unrecognized.add(new Unrecognized("recentProcedures[" + i + "]",
-                    "'" + intake.recentProcedures().get(i).type() + "'"));
+            Intake.RecentProcedure done = intake.recentProcedures().get(i);
+            recent.add(new Facts.RecentProcedure(done.type(), done.date(),
+                    "recentProcedures[" + i + "] " + done.type() + " on " + done.date()));
         }
-        Facts facts = new Facts(intake.procedure(), age, sex, answers, conditions, medications, allergens,
-                new LinkedHashSet<>(intake.areas()), new LinkedHashSet<>(intake.concerns()));
+        Facts facts = new Facts(intake.procedure(), plannedDate, age, sex, answers, conditions, medications, allergens,
+                List.copyOf(recent), new LinkedHashSet<>(intake.areas()), new LinkedHashSet<>(intake.concerns()));
         return new Built(facts, List.copyOf(unrecognized));
     }
 
@@ -70,26 +77,37 @@ final class FactsBuilder {
                 : new Facts.Stated(Answer.NO, "answers." + question.id() + " not asked: patient.sex = " + sex.json());
     }
 
-    /** Canonical id to the evidence naming it, e.g. {@code conditions[0] icd-10 D66 = bleeding-disorder}. */
-    private Map<String, List<String>> resolve(String field, List<Intake.Entry> entries, Lexicon lexicon) {
-        Map<String, List<String>> found = new LinkedHashMap<>();
+    /** An entry of a request list that names a canonical id, with the evidence line for it. */
+    private record Hit(int index, String evidence) {
+    }
+
+    private static Map<String, List<String>> evidence(Map<String, List<Hit>> hits) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        hits.forEach((id, list) -> out.put(id, list.stream().map(Hit::evidence).toList()));
+        return out;
+    }
+
+    /** Canonical id to the entries naming it, e.g. {@code conditions[0] icd-10 D66 = bleeding-disorder}. */
+    private Map<String, List<Hit>> resolve(String field, List<Intake.Entry> entries, Lexicon lexicon) {
+        Map<String, List<Hit>> found = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Intake.Entry entry = entries.get(i);
             String path = field + "[" + i + "]";
             boolean matched = false;
             if (entry.code() != null && entry.system() != null) {
                 String system = CodeSystems.alias(entry.system()).orElse(null);
-                String id = system == null ? null : lexicon.byCode(system, entry.code());
-                if (id != null) {
+                for (String id : system == null ? java.util.Set.<String>of() : lexicon.byCode(system, entry.code())) {
                     found.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(path + " " + system + " " + entry.code().trim() + " = " + id);
+                            .add(new Hit(i, path + " " + system + " " + entry.code().trim() + " = " + id));
                     matched = true;
                 }
             }
             if (entry.text() != null && !entry.text().isBlank()) {
                 for (Map.Entry<String, String> hit : lexicon.byText(entry.text()).entrySet()) {
+                    boolean typo = !(" " + rules.normalizer().normalize(entry.text()) + " ").contains(" " + hit.getValue() + " ");
                     found.computeIfAbsent(hit.getKey(), k -> new ArrayList<>())
-                            .add(path + " '" + entry.text().strip() + "' = " + hit.getKey());
+                            .add(new Hit(i, path + " '" + entry.text().strip() + "' = " + hit.getKey()
+                                    + (typo ? " (read as '" + hit.getValue() + "')" : "")));
                     matched = true;
                 }
             }

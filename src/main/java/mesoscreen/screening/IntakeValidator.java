@@ -44,6 +44,13 @@ public final class IntakeValidator {
         entries(out, "allergies", intake.allergies());
         ids(out, "concerns", intake.concerns(), rules.vocabulary().concerns().keySet(), "unknown-concern", "concern");
         ids(out, "areas", intake.areas(), rules.vocabulary().areas().keySet(), "unknown-area", "area");
+        for (int i = 0; i < intake.recentProcedures().size(); i++) {
+            Intake.RecentProcedure done = intake.recentProcedures().get(i);
+            if (done != null && done.type() != null) {
+                known(out, "recentProcedures[" + i + "].type", done.type(), rules.vocabulary().procedureTypes().keySet(),
+                        "unknown-procedure-type", "procedure type");
+            }
+        }
         Intake.Patient patient = intake.patient();
         if (patient != null && patient.age() != null && patient.birthDate() != null) {
             out.add(new Violation("patient", "conflicting-values", "give either 'age' or 'birthDate', not both"));

@@ -1,67 +1,103 @@
 package mesoscreen.screening;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mesoscreen.course.Course;
-import mesoscreen.rules.Finding;
-import mesoscreen.rules.Rule;
-import mesoscreen.rules.RuleSet;
-import mesoscreen.rules.condition.Truth;
 import mesoscreen.intake.Intake;
+import mesoscreen.rules.Concern;
+import mesoscreen.rules.Procedure;
+import mesoscreen.rules.RuleSet;
 
 /**
- * Screens one validated intake against one rule set: facts, rule evaluation, verdict, course.
- * Pure and stateless; the same intake and rule set always give the same screening.
+ * Screens one validated intake against one rule set. The patient is screened for every procedure of
+ * the catalogue (a few microseconds each), so that the answer can name the procedure that suits the
+ * concerns when none was asked for, and better alternatives when the one asked for is ruled out.
+ * Pure: the same intake and rule set always give the same screening.
  */
 public final class Screener {
+    private static final Set<Eligibility> IN_THE_WAY = Set.of(Eligibility.NOT_ELIGIBLE, Eligibility.DEFER,
+            Eligibility.REFER);
+
+    /** The rank of a procedure for a concern it does not treat: below any real rank. */
+    private static final int UNTREATED = 1_000;
+
     private Screener() {
     }
 
     public static Screening screen(Intake intake, RuleSet rules, LocalDate today) {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
-        List<Finding> findings = rules.evaluate(built.facts());
+        boolean unrecognized = !built.unrecognized().isEmpty();
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        for (String procedure : rules.procedures().keySet()) {
+            verdicts.put(procedure, Verdict.of(rules.evaluate(built.facts().forProcedure(procedure)), unrecognized, rules));
+        }
+        List<Concern> concerns = intake.concerns().stream().distinct().map(rules.vocabulary().concerns()::get).toList();
+        Comparator<Procedure> preference = preference(concerns, verdicts, rules);
+        List<Procedure> fitting = rules.procedures().values().stream()
+                .filter(p -> concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, p)))
+                .sorted(preference)
+                .toList();
 
-        Eligibility eligibility = Eligibility.ELIGIBLE;
-        List<Finding> contraindications = new ArrayList<>();
-        List<Finding> precautions = new ArrayList<>();
-        Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            Rule rule = finding.rule();
-            boolean contraindication = rule.kind() == Rule.Kind.CONTRAINDICATION;
-            if (finding.truth() == Truth.UNKNOWN) {
-                finding.missing().forEach(fact -> missing.computeIfAbsent(fact, k -> new ArrayList<>()).add(rule.id()));
+        boolean suggested = intake.procedure() == null;
+        Procedure procedure = suggested
+                ? (fitting.isEmpty() ? rules.procedures().values().iterator().next() : fitting.get(0))
+                : rules.procedures().get(intake.procedure());
+        Verdict verdict = verdicts.get(procedure.id());
+
+        List<Screening.Alternative> alternatives = !IN_THE_WAY.contains(verdict.eligibility()) ? List.of()
+                : fitting.stream()
+                        .filter(p -> verdicts.get(p.id()).eligibility().compareTo(verdict.eligibility()) < 0)
+                        .map(p -> new Screening.Alternative(p, verdicts.get(p.id()).eligibility()))
+                        .toList();
+
+        Course course = null;
+        if (verdict.eligibility() != Eligibility.NOT_ELIGIBLE) {
+            LocalDate start = intake.plannedDate();
+            if (verdict.eligibility() == Eligibility.DEFER) {
+                start = verdict.eligibleFrom() == null || start == null ? null
+                        : (verdict.eligibleFrom().isAfter(start) ? verdict.eligibleFrom() : start);
             }
-            if (contraindication && finding.truth() == Truth.TRUE) {
-                contraindications.add(finding);
-                eligibility = eligibility.worst(Eligibility.of(rule.severity()));
-            } else if (contraindication) {
-                eligibility = eligibility.worst(Eligibility.INCOMPLETE);
-            } else {
-                // A precaution we cannot rule out is given all the same: it only adds care.
-                precautions.add(finding);
-                eligibility = eligibility.worst(Eligibility.ELIGIBLE_WITH_PRECAUTIONS);
-            }
+            course = Course.of(procedure, programme(procedure, concerns), start);
         }
-        if (!built.unrecognized().isEmpty()) {
-            eligibility = eligibility.worst(Eligibility.ELIGIBLE_WITH_PRECAUTIONS);
-        }
-        contraindications.sort(Comparator.comparing((Finding f) -> Eligibility.of(f.rule().severity())).reversed());
-        Course course = intake.procedure() == null || eligibility == Eligibility.NOT_ELIGIBLE
-                ? null : Course.of(rules.procedures().get(intake.procedure()));
-        return new Screening(rules, eligibility, contraindications, precautions, built.unrecognized(),
-                orderedByQuestion(missing, rules), null, course);
+        List<Concern> indications = concerns.stream().filter(c -> treats(c, procedure)).toList();
+        List<Concern> untreated = concerns.stream().filter(c -> !treats(c, procedure)).toList();
+        return new Screening(rules, procedure, suggested, verdict, built.unrecognized(), alternatives, course,
+                indications, untreated);
     }
 
-    /** Missing facts in the order the questionnaire asks them; patient fields first. */
-    private static Map<String, List<String>> orderedByQuestion(Map<String, List<String>> missing, RuleSet rules) {
-        List<String> order = new ArrayList<>(List.of("patient.age", "patient.sex", "areas"));
-        order.addAll(rules.questions().keySet());
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        missing.keySet().stream().sorted(Comparator.comparingInt(order::indexOf)).forEach(k -> out.put(k, missing.get(k)));
-        return out;
+    /** Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue order. */
+    private static Comparator<Procedure> preference(List<Concern> concerns, Map<String, Verdict> verdicts, RuleSet rules) {
+        List<String> order = List.copyOf(rules.procedures().keySet());
+        return Comparator.comparing((Procedure p) -> verdicts.get(p.id()).eligibility())
+                .thenComparing(p -> -concerns.stream().filter(c -> treats(c, p)).count())
+                .thenComparingInt(p -> concerns.stream().mapToInt(c -> rank(c, p)).sum())
+                .thenComparingInt(p -> order.indexOf(p.id()));
+    }
+
+    /** The programme the concerns rank highest, else the procedure's first. */
+    private static Procedure.Programme programme(Procedure procedure, List<Concern> concerns) {
+        return concerns.stream()
+                .flatMap(c -> c.programmes().stream().filter(ref -> ref.startsWith(procedure.id() + "/")).limit(1))
+                .map(ref -> procedure.programme(ref.substring(procedure.id().length() + 1)))
+                .findFirst()
+                .orElse(procedure.programmes().get(0));
+    }
+
+    static boolean treats(Concern concern, Procedure procedure) {
+        return rank(concern, procedure) < UNTREATED;
+    }
+
+    private static int rank(Concern concern, Procedure procedure) {
+        List<String> programmes = concern.programmes();
+        for (int i = 0; i < programmes.size(); i++) {
+            if (programmes.get(i).startsWith(procedure.id() + "/")) {
+                return i;
+            }
+        }
+        return UNTREATED;
     }
 }

@@ -1,22 +1,24 @@
 package mesoscreen.screening;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import mesoscreen.course.Course;
-import mesoscreen.rules.Finding;
+import mesoscreen.rules.Concern;
+import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
 
 /**
- * The decision for one intake, before it is put into words: which rules fired, which stayed
- * unknown and for want of which answers, and the verdict they add up to.
+ * The decision for one intake, before it is put into words.
  *
- * @param contraindications fired contraindications, worst first
- * @param precautions       fired or undecidable precautions
- * @param missing           question (or patient field) to the ids of the rules that need it
- * @param course            the suggested course, or null
+ * @param procedure    the procedure screened: the one asked for, or the one suggested for the concerns
+ * @param suggested    true when the intake named no procedure and Mesoscreen chose it
+ * @param alternatives procedures with a better verdict, when the verdict stands in the way
+ * @param course       the suggested course, or null when not eligible
+ * @param indications  the patient's concerns the procedure treats; {@code untreated} the others
  */
-public record Screening(RuleSet rules, Eligibility eligibility, List<Finding> contraindications,
-                        List<Finding> precautions, List<Unrecognized> unrecognized,
-                        Map<String, List<String>> missing, LocalDate eligibleFrom, Course course) {
+public record Screening(RuleSet rules, Procedure procedure, boolean suggested, Verdict verdict,
+                        List<Unrecognized> unrecognized, List<Alternative> alternatives, Course course,
+                        List<Concern> indications, List<Concern> untreated) {
+
+    public record Alternative(Procedure procedure, Eligibility eligibility) {
+    }
 }

@@ -18,8 +18,9 @@ public final class Lexicon {
     private static final int TYPO_MIN_LENGTH = 6;
 
     private final TextNormalizer normalizer;
-    private final Map<String, Map<String, String>> exactCodes = new HashMap<>();
-    private final Map<String, List<String[]>> prefixCodes = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> exactCodes = new HashMap<>();
+    /** Per system: {from, to, id}; a prefix is the range from it to itself. */
+    private final Map<String, List<String[]>> codeRanges = new HashMap<>();
     private final Map<String, String> terms = new HashMap<>();
     private final List<String[]> typoTerms = new ArrayList<>();
     private final Set<String> ids = new LinkedHashSet<>();
@@ -37,14 +38,21 @@ public final class Lexicon {
         ids.add(id);
     }
 
-    /** Adds a code of {@code system} (an alias); a code ending in '*' matches every code it starts. */
+    /**
+     * Adds a code of {@code system} (an alias). A code ending in '*' matches every code it starts;
+     * {@code C00-C97} matches every code whose first three characters are in that range.
+     */
     public void addCode(String id, String system, String code) {
         String normal = code.trim().toUpperCase(Locale.ROOT);
+        List<String[]> ranges = codeRanges.computeIfAbsent(system, s -> new ArrayList<>());
         if (normal.endsWith("*")) {
-            prefixCodes.computeIfAbsent(system, s -> new ArrayList<>())
-                    .add(new String[] {normal.substring(0, normal.length() - 1), id});
+            String prefix = normal.substring(0, normal.length() - 1);
+            ranges.add(new String[] {prefix, prefix, id});
+        } else if (normal.matches("[A-Z0-9]{3}-[A-Z0-9]{3}")) {
+            ranges.add(new String[] {normal.substring(0, 3), normal.substring(4), id});
         } else {
-            exactCodes.computeIfAbsent(system, s -> new HashMap<>()).put(normal, id);
+            exactCodes.computeIfAbsent(system, s -> new HashMap<>())
+                    .computeIfAbsent(normal, c -> new java.util.TreeSet<>()).add(id);
         }
     }
 
@@ -62,18 +70,17 @@ public final class Lexicon {
         return previous.equals(id) ? null : previous;
     }
 
-    public String byCode(String system, String code) {
+    /** Every id the code names (a code may belong to several, e.g. a bleeding and a platelet disorder). */
+    public Set<String> byCode(String system, String code) {
         String normal = code.trim().toUpperCase(Locale.ROOT);
-        String exact = exactCodes.getOrDefault(system, Map.of()).get(normal);
-        if (exact != null) {
-            return exact;
-        }
-        for (String[] prefix : prefixCodes.getOrDefault(system, List.of())) {
-            if (normal.startsWith(prefix[0])) {
-                return prefix[1];
+        Set<String> ids = new java.util.TreeSet<>(exactCodes.getOrDefault(system, Map.of()).getOrDefault(normal, Set.of()));
+        for (String[] range : codeRanges.getOrDefault(system, List.of())) {
+            String head = normal.substring(0, Math.min(normal.length(), range[0].length()));
+            if (head.compareTo(range[0]) >= 0 && head.compareTo(range[1]) <= 0) {
+                ids.add(range[2]);
             }
         }
-        return null;
+        return ids;
     }
 
     /** Every id the text names: whole terms anywhere in it, else single long words one typo away. */

@@ -1,5 +1,6 @@
 package mesoscreen.rules.condition;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +84,9 @@ public sealed interface Condition {
         }
     }
 
-    /** A canonical fact present in one of the request's lists (conditions, medications, allergies). */
+    /** A canonical fact present in one of the request's lists (conditions, allergies). */
     record Listed(Kind kind, String id) implements Condition {
-        public enum Kind { CONDITION, MEDICATION, ALLERGY }
+        public enum Kind { CONDITION, ALLERGY }
 
         public Result test(Facts facts) {
             List<String> evidence = entries(facts).get(id);
@@ -93,11 +94,7 @@ public sealed interface Condition {
         }
 
         private Map<String, List<String>> entries(Facts facts) {
-            return switch (kind) {
-                case CONDITION -> facts.conditions();
-                case MEDICATION -> facts.medications();
-                case ALLERGY -> facts.allergens();
-            };
+            return kind == Kind.CONDITION ? facts.conditions() : facts.allergens();
         }
 
         public String describe() {
@@ -105,19 +102,14 @@ public sealed interface Condition {
         }
     }
 
-    /**
-     * An allergy meets an ingredient of the procedure; without a procedure, of any procedure
-     * of the family, since any of them could be chosen.
-     */
-    record AllergyToIngredient(Map<String, Set<String>> ingredientsByProcedure, Set<String> anyIngredient)
-            implements Condition {
+    /** An allergy meets an ingredient of the procedure being screened. */
+    record AllergyToIngredient(Map<String, Set<String>> ingredientsByProcedure) implements Condition {
         public Result test(Facts facts) {
-            Set<String> ingredients = facts.procedure() == null
-                    ? anyIngredient : ingredientsByProcedure.getOrDefault(facts.procedure(), Set.of());
+            Set<String> ingredients = ingredientsByProcedure.getOrDefault(facts.procedure(), Set.of());
             List<String> evidence = new ArrayList<>();
             facts.allergens().forEach((allergen, entries) -> {
                 if (ingredients.contains(allergen)) {
-                    evidence.addAll(entries);
+                    entries.forEach(entry -> evidence.add(entry + ", an ingredient of " + facts.procedure()));
                 }
             });
             return Result.decided(!evidence.isEmpty(), evidence);
@@ -156,12 +148,9 @@ public sealed interface Condition {
         }
     }
 
-    /** The chosen procedure is one of these; with no procedure chosen any of the family may be. */
+    /** The procedure being screened is one of these. */
     record ProcedureIn(Set<String> procedures) implements Condition {
         public Result test(Facts facts) {
-            if (facts.procedure() == null) {
-                return Result.decided(true, "procedure not chosen: all procedures screened");
-            }
             return Result.decided(procedures.contains(facts.procedure()), "procedure = " + facts.procedure());
         }
 
@@ -175,7 +164,7 @@ public sealed interface Condition {
         public Result test(Facts facts) {
             Set<String> treated = facts.areas();
             String source = "areas";
-            if (treated.isEmpty() && facts.procedure() != null) {
+            if (treated.isEmpty()) {
                 treated = Set.copyOf(areasByProcedure.getOrDefault(facts.procedure(), List.of()));
                 source = "areas of " + facts.procedure();
             }
@@ -200,6 +189,102 @@ public sealed interface Condition {
 
         public String describe() {
             return "concern " + concerns.stream().sorted().toList();
+        }
+    }
+
+    /** A time window such as 6 months or 14 days, as rule files state them. */
+    record Window(int amount, java.time.temporal.ChronoUnit unit) {
+        public LocalDate after(LocalDate start) {
+            return start.plus(amount, unit);
+        }
+
+        @Override
+        public String toString() {
+            return amount + " " + unit.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A medication of the class is taken; with a window, taken now or stopped less than the window
+     * before the planned date, and then the deferral ends when the window closes. With
+     * {@code askedBy}, when no entry of the class is listed the question decides: listed entries
+     * carry the dates, so they win over the answer.
+     */
+    record TakesMedication(String medicationClass, Window stoppedWithin, String askedBy) implements Condition {
+        public Result test(Facts facts) {
+            List<Facts.Medication> entries = facts.medications().getOrDefault(medicationClass, List.of());
+            if (entries.isEmpty() && askedBy != null) {
+                Facts.Stated stated = facts.answers().get(askedBy);
+                return stated.answer() == Answer.UNKNOWN ? Result.unknown(askedBy)
+                        : Result.decided(stated.answer() == Answer.YES, stated.evidence());
+            }
+            if (stoppedWithin == null) {
+                return Result.decided(!entries.isEmpty(), entries.stream().map(Facts.Medication::evidence).toList());
+            }
+            List<String> evidence = new ArrayList<>();
+            LocalDate until = null;
+            boolean current = false;
+            for (Facts.Medication entry : entries) {
+                if (entry.stoppedOn() == null) {
+                    current = true;
+                    evidence.add(entry.evidence() + ", taken now");
+                } else if (stoppedWithin.after(entry.stoppedOn()).isAfter(facts.plannedDate())) {
+                    LocalDate end = stoppedWithin.after(entry.stoppedOn());
+                    until = until == null || end.isAfter(until) ? end : until;
+                    evidence.add(entry.evidence() + ", stopped on " + entry.stoppedOn() + ": less than "
+                            + stoppedWithin + " before " + facts.plannedDate());
+                }
+            }
+            return evidence.isEmpty() ? Result.decided(false, List.of())
+                    : Result.trueUntil(current ? null : until, evidence);
+        }
+
+        public String describe() {
+            return "medication " + medicationClass + (stoppedWithin == null ? "" : " within " + stoppedWithin)
+                    + (askedBy == null ? "" : " (else answer " + askedBy + ")");
+        }
+
+        public void questions(Set<String> out) {
+            if (askedBy != null) {
+                out.add(askedBy);
+            }
+        }
+    }
+
+    /**
+     * Another aesthetic procedure of a listed type less than its window before the planned date.
+     * With none listed, the question {@code askedBy} tells whether there was none ("no") or the
+     * dates are still needed.
+     */
+    record RecentProcedureWithin(Map<String, Window> within, String askedBy) implements Condition {
+        public Result test(Facts facts) {
+            if (facts.recentProcedures().isEmpty()) {
+                Facts.Stated stated = facts.answers().get(askedBy);
+                return switch (stated.answer()) {
+                    case NO -> Result.decided(false, stated.evidence());
+                    case YES -> Result.unknown("recentProcedures");
+                    case UNKNOWN -> Result.unknown(askedBy);
+                };
+            }
+            List<String> evidence = new ArrayList<>();
+            LocalDate until = null;
+            for (Facts.RecentProcedure done : facts.recentProcedures()) {
+                Window window = within.get(done.type());
+                if (window != null && window.after(done.date()).isAfter(facts.plannedDate())) {
+                    LocalDate end = window.after(done.date());
+                    until = until == null || end.isAfter(until) ? end : until;
+                    evidence.add(done.evidence() + ": less than " + window + " before " + facts.plannedDate());
+                }
+            }
+            return evidence.isEmpty() ? Result.decided(false, List.of()) : Result.trueUntil(until, evidence);
+        }
+
+        public String describe() {
+            return "recent procedure " + new java.util.TreeMap<>(within);
+        }
+
+        public void questions(Set<String> out) {
+            out.add(askedBy);
         }
     }
 

@@ -1,0 +1,83 @@
+package mesoscreen.screening;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mesoscreen.rules.Finding;
+import mesoscreen.rules.Rule;
+import mesoscreen.rules.RuleSet;
+import mesoscreen.rules.condition.Truth;
+
+/**
+ * What the findings for one procedure add up to.
+ *
+ * @param contraindications fired contraindications, worst first
+ * @param precautions       fired precautions, and those unknown answers could not rule out
+ * @param notes             fired notes (expectations; they never change the verdict)
+ * @param missing           question (or patient field) to the ids of the rules that need it
+ * @param eligibleFrom      for DEFER, the day every deferral has ended, when each one has a date
+ */
+public record Verdict(Eligibility eligibility, List<Finding> contraindications, List<Finding> precautions,
+                      List<Finding> notes, Map<String, List<String>> missing, LocalDate eligibleFrom) {
+
+    static Verdict of(List<Finding> findings, boolean unrecognized, RuleSet rules) {
+        Eligibility eligibility = unrecognized ? Eligibility.ELIGIBLE_WITH_PRECAUTIONS : Eligibility.ELIGIBLE;
+        List<Finding> contraindications = new ArrayList<>();
+        List<Finding> precautions = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            Rule rule = finding.rule();
+            boolean known = finding.truth() == Truth.TRUE;
+            if (rule.kind() == Rule.Kind.NOTE) {
+                if (known) {
+                    notes.add(finding);
+                }
+                continue;
+            }
+            if (!known) {
+                finding.missing().forEach(fact -> missing.computeIfAbsent(fact, k -> new ArrayList<>()).add(rule.id()));
+            }
+            if (rule.kind() == Rule.Kind.PRECAUTION) {
+                // A precaution we cannot rule out is given all the same: it only adds care.
+                precautions.add(finding);
+                eligibility = eligibility.worst(Eligibility.ELIGIBLE_WITH_PRECAUTIONS);
+            } else if (known) {
+                contraindications.add(finding);
+                eligibility = eligibility.worst(Eligibility.of(rule.severity()));
+            } else {
+                eligibility = eligibility.worst(Eligibility.INCOMPLETE);
+            }
+        }
+        contraindications.sort(Comparator.comparing((Finding f) -> Eligibility.of(f.rule().severity())).reversed());
+        return new Verdict(eligibility, contraindications, precautions, notes, orderedByQuestion(missing, rules),
+                eligibility == Eligibility.DEFER ? eligibleFrom(contraindications) : null);
+    }
+
+    /** The last day a deferral ends; none when one of them has no end date (pregnancy, say). */
+    private static LocalDate eligibleFrom(List<Finding> contraindications) {
+        LocalDate latest = null;
+        for (Finding finding : contraindications) {
+            if (finding.rule().severity() == Rule.Severity.TEMPORARY) {
+                if (finding.until() == null) {
+                    return null;
+                }
+                latest = latest == null || finding.until().isAfter(latest) ? finding.until() : latest;
+            }
+        }
+        return latest;
+    }
+
+    /** Missing facts in the order the questionnaire asks them; patient fields first. */
+    private static Map<String, List<String>> orderedByQuestion(Map<String, List<String>> missing, RuleSet rules) {
+        List<String> order = new ArrayList<>(List.of("patient.age", "patient.sex", "areas"));
+        order.addAll(rules.questions().keySet());
+        order.add("recentProcedures");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        missing.keySet().stream().sorted(Comparator.comparingInt(order::indexOf)).forEach(k -> out.put(k, missing.get(k)));
+        return out;
+    }
+}

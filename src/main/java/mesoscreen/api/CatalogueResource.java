@@ -87,9 +87,10 @@ public class CatalogueResource {
                            @Schema(description = "File the rule is written in.") String file,
                            @Schema(description = "The rule's own test cases (GET /v1/rules/{id} only).")
                            List<ExampleView> examples) {
-        static RuleView of(Rule r, String language, boolean withExamples) {
+        static RuleView of(Rule r, RuleSet rules, String language, boolean withExamples) {
             TreeSet<String> asks = new TreeSet<>();
-            r.when().questions(asks);
+            r.when().reads(asks);
+            asks.retainAll(rules.questions().keySet());
             return new RuleView(r.id(), r.kind().json(), r.severity() == null ? null : r.severity().json(),
                     r.title().in(language), r.message().in(language),
                     r.reassess() == null ? null : r.reassess().in(language), r.source(),
@@ -139,7 +140,7 @@ public class CatalogueResource {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
         return localized(new Rules(ScreeningResponse.RuleSetInfo.of(rules),
-                rules.rules().stream().map(r -> RuleView.of(r, language, false)).toList()), language);
+                rules.rules().stream().map(r -> RuleView.of(r, rules, language, false)).toList()), language);
     }
 
     @GET
@@ -153,7 +154,7 @@ public class CatalogueResource {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
         return rules.rule(id)
-                .map(r -> localized(RuleView.of(r, language, true), language))
+                .map(r -> localized(RuleView.of(r, rules, language, true), language))
                 .orElseGet(() -> notFound("rule", id, rules.rules().stream().map(Rule::id).toList()));
     }
 

@@ -22,7 +22,8 @@ import mesoscreen.vocabulary.Vocabulary;
 public record RuleSet(String version, String digest, List<String> languages, Map<String, String> sources,
                       Map<String, Question> questions, Map<String, Procedure> procedures,
                       Vocabulary vocabulary, TextNormalizer normalizer, Map<String, Localized> messages,
-                      List<CareStep> preparation, List<CareStep> aftercare, List<Rule> rules) {
+                      List<CareStep> preparation, List<CareStep> aftercare, QuestionnaireTexts questionnaire,
+                      List<Rule> rules) {
 
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();

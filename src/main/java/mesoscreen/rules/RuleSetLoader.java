@@ -84,6 +84,7 @@ public final class RuleSetLoader {
         Map<String, Concern> concerns = readList("vocabulary/concerns.yaml", "concerns", this::concern, Concern::id);
         vocabulary = new Vocabulary(conditions, medications, allergens, areas, concerns, ingredients, procedureTypes);
         Map<String, Localized> messages = readMessages();
+        QuestionnaireTexts questionnaire = readQuestionnaire();
         Node care = document("care.yaml", true);
         List<CareStep> preparation = care == null ? List.of() : careSteps(care, "preparation");
         List<CareStep> aftercare = care == null ? List.of() : careSteps(care, "aftercare");
@@ -100,7 +101,7 @@ public final class RuleSetLoader {
             throw new RuleSetException(errors);
         }
         return new RuleSet(version, "sha256:" + HexFormat.of().formatHex(digest.digest()), languages, sources,
-                questions, procedures, vocabulary, normalizer, messages, preparation, aftercare, rules);
+                questions, procedures, vocabulary, normalizer, messages, preparation, aftercare, questionnaire, rules);
     }
 
     private String version = "";
@@ -278,7 +279,7 @@ public final class RuleSetLoader {
     // ---- questions, procedures, messages ------------------------------------------------------
 
     private Question question(Node node) {
-        node.object(orderedSet("id", "group", "appliesTo", "label", "help"));
+        node.object(orderedSet("id", "group", "appliesTo", "label", "help", "followUp"));
         String id = node.required("id").text();
         Set<Sex> appliesTo = EnumSet.allOf(Sex.class);
         if (!node.get("appliesTo").isMissing()) {
@@ -287,7 +288,76 @@ public final class RuleSetLoader {
         }
         Localized help = node.get("help").isMissing() ? null : localized(node.get("help"));
         questionNodes.putIfAbsent(id, node);
-        return new Question(id, node.required("group").text(), appliesTo, localized(node.required("label")), help);
+        return new Question(id, node.required("group").text(), appliesTo, localized(node.required("label")), help,
+                node.get("followUp").isMissing() ? null : followUp(node.get("followUp")));
+    }
+
+    /** The intake fields a question's "yes" may open. */
+    private static final Set<String> FOLLOW_UP_FIELDS = Set.of("recentProcedures");
+
+    private Question.FollowUp followUp(Node node) {
+        node.object(orderedSet("id", "label", "help", "stopDateOf", "field"));
+        if (!node.get("field").isMissing()) {
+            return new Question.FollowUp.Field(node.get("field").oneOf(FOLLOW_UP_FIELDS, "field"));
+        }
+        Node medication = node.required("stopDateOf");
+        if (medications.byText(medication.text()).isEmpty()) {
+            throw medication.error("'" + medication.text() + "' names no medication of vocabulary/medications.yaml");
+        }
+        return new Question.FollowUp.StopDate(node.required("id").text(), localized(node.required("label")),
+                node.get("help").isMissing() ? null : localized(node.get("help")), medication.text());
+    }
+
+    /** Intake fields the questionnaire labels; each must have its text. */
+    private static final List<String> FIELDS = List.of("patient.age", "patient.birthDate", "patient.sex",
+            "plannedDate", "conditions", "medications", "allergies", "recentProcedures", "recentProcedures.type",
+            "recentProcedures.date", "concerns", "areas");
+
+    private QuestionnaireTexts readQuestionnaire() {
+        Node doc = document("questionnaire.yaml", true);
+        if (doc == null) {
+            return new QuestionnaireTexts(List.of(), Map.of(), Map.of(), Map.of());
+        }
+        QuestionnaireTexts texts = attempt(() -> {
+            doc.object(orderedSet("groups", "fields", "options"));
+            List<QuestionnaireTexts.Group> groups = doc.required("groups").list().stream().map(group -> {
+                group.object(orderedSet("id", "title"));
+                return new QuestionnaireTexts.Group(group.required("id").text(), localized(group.required("title")));
+            }).toList();
+            Map<String, QuestionnaireTexts.Field> fields = new LinkedHashMap<>();
+            Node fieldNodes = doc.required("fields");
+            fieldNodes.object(new LinkedHashSet<>(FIELDS));
+            for (String field : FIELDS) {
+                Node text = fieldNodes.required(field);
+                text.object(orderedSet("label", "help"));
+                fields.put(field, new QuestionnaireTexts.Field(localized(text.required("label")),
+                        text.get("help").isMissing() ? null : localized(text.get("help"))));
+            }
+            Node options = doc.required("options");
+            options.object(orderedSet("sex", "answer"));
+            Map<String, Localized> sexes = options(options.required("sex"), orderedSet("female", "male", "other", "unknown"));
+            Map<String, Localized> answers = options(options.required("answer"), orderedSet("yes", "no", "unknown"));
+            return new QuestionnaireTexts(groups, fields, sexes, answers);
+        });
+        if (texts != null) {
+            Set<String> groupIds = texts.groups().stream().map(QuestionnaireTexts.Group::id).collect(Collectors.toSet());
+            questionNodes.forEach((id, node) -> {
+                if (!groupIds.contains(node.get("group").value().asText())) {
+                    attempt(() -> node.get("group").oneOf(groupIds, "group"));
+                }
+            });
+        }
+        return texts;
+    }
+
+    /** Labels of a closed set of options: exactly those codes. */
+    private Map<String, Localized> options(Node node, Set<String> codes) {
+        node.object(codes);
+        Map<String, Localized> out = new LinkedHashMap<>();
+        for (String code : codes) {
+            out.put(code, localized(node.required(code)));
+        }
+        return out;
     }
 
     private Procedure procedure(Node node) {

@@ -20,9 +20,11 @@ public sealed interface Condition {
     /** How a clinician reads the condition, e.g. {@code any(answer pregnant, condition pregnancy)}. */
     String describe();
 
-    /** Adds the ids of the questions this condition reads to {@code out}. */
-    default void questions(java.util.Set<String> out) {
-    }
+    /**
+     * Adds what this condition reads to {@code out}: question ids, and the intake fields
+     * ("patient.age", "conditions", "recentProcedures", ...). The questionnaire is built from it.
+     */
+    void reads(Set<String> out);
 
     record All(List<Condition> children) implements Condition {
         public Result test(Facts facts) {
@@ -33,8 +35,8 @@ public sealed interface Condition {
             return "all(" + join(children) + ")";
         }
 
-        public void questions(Set<String> out) {
-            children.forEach(c -> c.questions(out));
+        public void reads(Set<String> out) {
+            children.forEach(c -> c.reads(out));
         }
     }
 
@@ -47,8 +49,8 @@ public sealed interface Condition {
             return "any(" + join(children) + ")";
         }
 
-        public void questions(Set<String> out) {
-            children.forEach(c -> c.questions(out));
+        public void reads(Set<String> out) {
+            children.forEach(c -> c.reads(out));
         }
     }
 
@@ -61,8 +63,8 @@ public sealed interface Condition {
             return "not(" + child.describe() + ")";
         }
 
-        public void questions(Set<String> out) {
-            child.questions(out);
+        public void reads(Set<String> out) {
+            child.reads(out);
         }
     }
 
@@ -79,7 +81,7 @@ public sealed interface Condition {
             return "answer " + question;
         }
 
-        public void questions(Set<String> out) {
+        public void reads(Set<String> out) {
             out.add(question);
         }
     }
@@ -95,6 +97,10 @@ public sealed interface Condition {
 
         private Map<String, List<String>> entries(Facts facts) {
             return kind == Kind.CONDITION ? facts.conditions() : facts.allergens();
+        }
+
+        public void reads(Set<String> out) {
+            out.add(kind == Kind.CONDITION ? "conditions" : "allergies");
         }
 
         public String describe() {
@@ -115,6 +121,10 @@ public sealed interface Condition {
             return Result.decided(!evidence.isEmpty(), evidence);
         }
 
+        public void reads(Set<String> out) {
+            out.add("allergies");
+        }
+
         public String describe() {
             return "allergy to an ingredient of the procedure";
         }
@@ -130,6 +140,10 @@ public sealed interface Condition {
             return Result.decided((min == null || age >= min) && (max == null || age <= max), "patient.age = " + age);
         }
 
+        public void reads(Set<String> out) {
+            out.add("patient.age");
+        }
+
         public String describe() {
             return "age " + (min == null ? "" : min) + ".." + (max == null ? "" : max);
         }
@@ -143,6 +157,10 @@ public sealed interface Condition {
             return Result.decided(sexes.contains(facts.sex()), "patient.sex = " + facts.sex().json());
         }
 
+        public void reads(Set<String> out) {
+            out.add("patient.sex");
+        }
+
         public String describe() {
             return "sex " + sexes.stream().map(Sex::json).sorted().toList();
         }
@@ -152,6 +170,9 @@ public sealed interface Condition {
     record ProcedureIn(Set<String> procedures) implements Condition {
         public Result test(Facts facts) {
             return Result.decided(procedures.contains(facts.procedure()), "procedure = " + facts.procedure());
+        }
+
+        public void reads(Set<String> out) {
         }
 
         public String describe() {
@@ -175,6 +196,10 @@ public sealed interface Condition {
             return Result.decided(!hit.isEmpty(), source + " = " + (hit.isEmpty() ? treated.stream().sorted().toList() : hit));
         }
 
+        public void reads(Set<String> out) {
+            out.add("areas");
+        }
+
         public String describe() {
             return "area " + areas.stream().sorted().toList();
         }
@@ -185,6 +210,10 @@ public sealed interface Condition {
         public Result test(Facts facts) {
             List<String> hit = facts.concerns().stream().filter(concerns::contains).sorted().toList();
             return Result.decided(!hit.isEmpty(), hit.stream().map(c -> "concerns contains " + c).toList());
+        }
+
+        public void reads(Set<String> out) {
+            out.add("concerns");
         }
 
         public String describe() {
@@ -244,7 +273,11 @@ public sealed interface Condition {
                     + (askedBy == null ? "" : " (else answer " + askedBy + ")");
         }
 
-        public void questions(Set<String> out) {
+        public void reads(Set<String> out) {
+            out.add("medications");
+            if (stoppedWithin != null) {
+                out.add("plannedDate");
+            }
             if (askedBy != null) {
                 out.add(askedBy);
             }
@@ -283,7 +316,9 @@ public sealed interface Condition {
             return "recent procedure " + new java.util.TreeMap<>(within);
         }
 
-        public void questions(Set<String> out) {
+        public void reads(Set<String> out) {
+            out.add("recentProcedures");
+            out.add("plannedDate");
             out.add(askedBy);
         }
     }

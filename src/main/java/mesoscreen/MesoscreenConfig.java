@@ -18,4 +18,11 @@ public interface MesoscreenConfig {
      */
     @WithDefault("256K")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+    /**
+     * Canonical base URL of the FHIR resources Mesoscreen publishes (Questionnaire, CodeSystems);
+     * set it to the address clients reach the service at, e.g. https://screening.clinic.example/fhir.
+     */
+    @WithDefault("https://mesoscreen.example/fhir")
+    String fhirBaseUrl();
 }

@@ -43,10 +43,11 @@ public class BodyLimit implements ReaderInterceptor {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > limit()) {
-                    return tooLarge();
+                    return ProblemMappers.respond(problem(), request.getUriInfo().getPath());
                 }
             } catch (NumberFormatException malformed) {
-                return ProblemMappers.respond(Problem.of(400, "bad-request", "the Content-Length header is not a number", null));
+                return ProblemMappers.respond(Problem.of(400, "bad-request", "the Content-Length header is not a number",
+                        null), request.getUriInfo().getPath());
             }
         }
         return null;
@@ -56,10 +57,6 @@ public class BodyLimit implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         context.setInputStream(new Counting(context.getInputStream()));
         return context.proceed();
-    }
-
-    private Response tooLarge() {
-        return ProblemMappers.respond(problem());
     }
 
     private Problem problem() {

@@ -37,8 +37,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(BodyLimit.TooLarge e) {
-        return respond(e.problem());
+    public Response fhir(mesoscreen.fhir.FhirRejected e) {
+        return Response.status(e.status()).type(mesoscreen.fhir.OperationOutcomes.MEDIA_TYPE)
+                .entity(mesoscreen.fhir.OperationOutcomes.of(e.status(), e.violations())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(BodyLimit.TooLarge e, jakarta.ws.rs.core.UriInfo uri) {
+        return respond(e.problem(), uri.getPath());
     }
 
     // Quarkus ships mappers for some Jackson subtypes; naming each type here keeps ours in charge.
@@ -73,12 +79,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(unreadableBody(json));
         }
-        return respond(httpProblem(status));
+        return respond(httpProblem(status), uri.getPath());
     }
 
     @ServerExceptionMapper
@@ -103,6 +109,18 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The problem, or on a FHIR endpoint the OperationOutcome FHIR clients expect. */
+    static Response respond(Problem problem, String path) {
+        if (path != null && path.startsWith("/fhir/")) {
+            int status = problem.status();
+            return Response.status(status).type(mesoscreen.fhir.OperationOutcomes.MEDIA_TYPE)
+                    .entity(mesoscreen.fhir.OperationOutcomes.of(status, List.of(new Violation(
+                            problem.path() == null ? "" : problem.path(), problem.code(), problem.detail()))))
+                    .build();
+        }
+        return respond(problem);
     }
 
     private static Problem unreadableBody(JsonProcessingException e) {

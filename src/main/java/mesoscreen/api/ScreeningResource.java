@@ -8,14 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
-import mesoscreen.screening.RuleSetRegistry;
-import mesoscreen.screening.Screener;
+import mesoscreen.fhir.FhirIntakes;
+import mesoscreen.fhir.FhirSupport;
+import mesoscreen.fhir.OperationOutcomes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -28,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/screenings")
 @Tag(name = "Screening", description = "Screen a patient's intake for contraindications to mesotherapy.")
 public class ScreeningResource {
-    private final RuleSetRegistry registry;
-    private final Clock clock;
+    private final Screenings screenings;
+    private final FhirSupport fhir;
 
-    ScreeningResource(RuleSetRegistry registry, Clock clock) {
-        this.registry = registry;
-        this.clock = clock;
+    ScreeningResource(Screenings screenings, FhirSupport fhir) {
+        this.screenings = screenings;
+        this.fhir = fhir;
     }
 
     @POST
@@ -67,16 +66,29 @@ public class ScreeningResource {
         if (intake == null) {
             throw new IntakeRejected(List.of(new Violation("", "missing-body", "send the intake as a JSON object")));
         }
-        RuleSet rules = registry.current();
-        List<Violation> violations = registry.validator().validate(intake, rules);
-        if (!violations.isEmpty()) {
-            throw new IntakeRejected(violations);
-        }
-        String language = Languages.choose(acceptLanguage, rules.languages());
-        ScreeningResponse body = ScreeningResponse.of(Screener.screen(intake, rules, LocalDate.now(clock)), language);
-        return Response.ok(body)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return screenings.screen(screenings.rules(), intake, acceptLanguage, IntakeRejected::new);
+    }
+
+    @POST
+    @Consumes(OperationOutcomes.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Screen a FHIR QuestionnaireResponse",
+            description = "The same screening, from an R4 QuestionnaireResponse to the Mesoscreen questionnaire"
+                    + " (GET /fhir/Questionnaire/mesoscreen-intake). Errors are problem+json, as for JSON intakes.")
+    @RequestBody(required = true, content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                    description = "An R4 QuestionnaireResponse.")))
+    @APIResponse(responseCode = "200", description = "The screening result.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScreeningResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a QuestionnaireResponse Mesoscreen can read.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response screenQuestionnaireResponse(
+            @Parameter(description = "Language of messages: en, ru or tr (default en).", example = "en")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            String body) {
+        RuleSet rules = screenings.rules();
+        Intake intake = FhirIntakes.read(fhir, rules, body, null, IntakeRejected::new);
+        return screenings.screen(rules, intake, acceptLanguage, IntakeRejected::new);
     }
 }

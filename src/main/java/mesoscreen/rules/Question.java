@@ -5,11 +5,11 @@ import mesoscreen.intake.Sex;
 
 /**
  * A question of the intake. {@code appliesTo} is who is asked; for anyone else an absent answer
- * means "no" (a man is not asked whether he is pregnant). {@code followUp}, if any, is asked
- * after a "yes".
+ * means "no" (a man is not asked whether he is pregnant). {@code loinc} is the LOINC code of the
+ * question where one exists; {@code followUp}, if any, is asked after a "yes".
  */
 public record Question(String id, String group, Set<Sex> appliesTo, Localized label, Localized help,
-                       FollowUp followUp) {
+                       String loinc, FollowUp followUp) {
 
     public boolean appliesTo(Sex sex) {
         return appliesTo.contains(sex == null ? Sex.UNKNOWN : sex);

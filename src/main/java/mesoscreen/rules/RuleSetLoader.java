@@ -279,7 +279,7 @@ public final class RuleSetLoader {
     // ---- questions, procedures, messages ------------------------------------------------------
 
     private Question question(Node node) {
-        node.object(orderedSet("id", "group", "appliesTo", "label", "help", "followUp"));
+        node.object(orderedSet("id", "group", "appliesTo", "label", "help", "loinc", "followUp"));
         String id = node.required("id").text();
         Set<Sex> appliesTo = EnumSet.allOf(Sex.class);
         if (!node.get("appliesTo").isMissing()) {
@@ -288,8 +288,12 @@ public final class RuleSetLoader {
         }
         Localized help = node.get("help").isMissing() ? null : localized(node.get("help"));
         questionNodes.putIfAbsent(id, node);
+        String loinc = node.get("loinc").isMissing() ? null : node.get("loinc").text();
+        if (loinc != null && !loinc.matches("\\d{1,7}-\\d")) {
+            throw node.get("loinc").error("a LOINC code looks like 82810-3");
+        }
         return new Question(id, node.required("group").text(), appliesTo, localized(node.required("label")), help,
-                node.get("followUp").isMissing() ? null : followUp(node.get("followUp")));
+                loinc, node.get("followUp").isMissing() ? null : followUp(node.get("followUp")));
     }
 
     /** The intake fields a question's "yes" may open. */

@@ -1,0 +1,153 @@
+package mesoscreen.fhir;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import mesoscreen.api.Languages;
+import mesoscreen.api.Screenings;
+import mesoscreen.intake.Intake;
+import mesoscreen.intake.Violation;
+import mesoscreen.rules.RuleSet;
+import mesoscreen.vocabulary.Suggestions;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * The FHIR R4 face of Mesoscreen: the intake Questionnaire and its CodeSystems for EHRs and SDC form
+ * renderers, and screening of the QuestionnaireResponse they produce. Errors are OperationOutcomes.
+ */
+@Path("/fhir")
+@Tag(name = "FHIR", description = "The intake as an R4 Questionnaire; screening of a QuestionnaireResponse.")
+public class FhirResource {
+    private final Screenings screenings;
+    private final FhirSupport fhir;
+
+    FhirResource(Screenings screenings, FhirSupport fhir) {
+        this.screenings = screenings;
+        this.fhir = fhir;
+    }
+
+    @GET
+    @Path("/Questionnaire/{id}")
+    @Produces(OperationOutcomes.MEDIA_TYPE)
+    @Operation(summary = "Read the intake Questionnaire",
+            description = "mesoscreen-intake for every procedure, mesoscreen-intake-{procedure} for one; item texts in"
+                    + " the request's language.")
+    @APIResponse(responseCode = "200", description = "An R4 Questionnaire.",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No such Questionnaire (an OperationOutcome).",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response questionnaire(@Parameter(example = "mesoscreen-intake-hydralift") @PathParam("id") String id,
+                                  @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                                  String accept) {
+        RuleSet rules = screenings.rules();
+        String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
+                rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
+        String language = Languages.choose(accept, rules.languages());
+        return fhirJson(fhir.encode(FhirQuestionnaires.questionnaire(rules, procedure.isEmpty() ? null : procedure,
+                language, fhir.base())), language);
+    }
+
+    @GET
+    @Path("/Questionnaire")
+    @Produces(OperationOutcomes.MEDIA_TYPE)
+    @Operation(summary = "Search Questionnaires by canonical url",
+            description = "A searchset Bundle with the Questionnaire whose url matches (a version after '|' is ignored);"
+                    + " every Questionnaire without a url.")
+    @APIResponse(responseCode = "200", description = "An R4 searchset Bundle.",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response search(@Parameter(example = "https://mesoscreen.example/fhir/Questionnaire/mesoscreen-intake")
+                           @QueryParam("url") String url,
+                           @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                           String accept) {
+        RuleSet rules = screenings.rules();
+        String language = Languages.choose(accept, rules.languages());
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        java.util.List<String> procedures = new java.util.ArrayList<>();
+        procedures.add(null);
+        procedures.addAll(rules.procedures().keySet());
+        String wanted = url == null ? null : url.replaceFirst("\\|.*$", "");
+        for (String procedure : procedures) {
+            if (wanted == null || wanted.equals(FhirQuestionnaires.url(fhir.base(), procedure))) {
+                bundle.addEntry()
+                        .setFullUrl(FhirQuestionnaires.url(fhir.base(), procedure))
+                        .setResource(FhirQuestionnaires.questionnaire(rules, procedure, language, fhir.base()))
+                        .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            }
+        }
+        bundle.setTotal(bundle.getEntry().size());
+        return fhirJson(fhir.encode(bundle), language);
+    }
+
+    @GET
+    @Path("/CodeSystem/{id}")
+    @Produces(OperationOutcomes.MEDIA_TYPE)
+    @Operation(summary = "Read a CodeSystem of the questionnaire's answers",
+            description = "answer (yes / no / unknown), concern, area, procedure-type.")
+    @APIResponse(responseCode = "200", description = "An R4 CodeSystem.",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response codeSystem(@Parameter(example = "answer") @PathParam("id") String id,
+                               @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                               String accept) {
+        RuleSet rules = screenings.rules();
+        if (!FhirQuestionnaires.CODE_SYSTEMS.contains(id)) {
+            throw notFound("CodeSystem", id, FhirQuestionnaires.CODE_SYSTEMS);
+        }
+        String language = Languages.choose(accept, rules.languages());
+        return fhirJson(fhir.encode(FhirQuestionnaires.codeSystem(rules, id, language, fhir.base())), language);
+    }
+
+    @POST
+    @Path("/QuestionnaireResponse/$screen")
+    @Consumes({OperationOutcomes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Screen a QuestionnaireResponse",
+            description = "Reads an R4 QuestionnaireResponse to the Mesoscreen questionnaire (answers as valueCoding,"
+                    + " valueBoolean, valueDate, valueInteger or valueString, with or without the questionnaire"
+                    + " canonical) and returns the same screening result as POST /v1/screenings.")
+    @RequestBody(required = true, content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT, description = "An R4 QuestionnaireResponse.")))
+    @APIResponse(responseCode = "200", description = "The screening result.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = mesoscreen.api.ScreeningResponse.class)))
+    @APIResponse(responseCode = "400", description = "Not a QuestionnaireResponse Mesoscreen can read (an OperationOutcome).",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response screen(@Parameter(description = "The procedure; by default the one of the questionnaire canonical.")
+                           @QueryParam("procedure") String procedure,
+                           @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                           String accept,
+                           String body) {
+        RuleSet rules = screenings.rules();
+        if (procedure != null && !rules.procedures().containsKey(procedure)) {
+            throw new FhirRejected(400, List.of(new Violation("procedure", "unknown-procedure", "unknown procedure '"
+                    + procedure + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
+        }
+        Intake intake = FhirIntakes.read(fhir, rules, body, procedure, v -> new FhirRejected(400, v));
+        return screenings.screen(rules, intake, accept, v -> new FhirRejected(400, v));
+    }
+
+    private static Response fhirJson(String body, String language) {
+        return Response.ok(body, OperationOutcomes.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
+    }
+
+    private static FhirRejected notFound(String type, String id, java.util.Collection<String> known) {
+        return new FhirRejected(404, List.of(new Violation(type + ".id", "not-found",
+                "no " + type + " '" + id + "'" + Suggestions.didYouMean(id, known))));
+    }
+}

@@ -80,7 +80,8 @@ public record ScreeningResponse(
     }
 
     @Schema(name = "UnrecognizedEntry")
-    public record UnrecognizedEntry(@Schema(examples = "medications[1]") String path, String entry) {
+    public record UnrecognizedEntry(@Schema(description = "The list it came in.", examples = "medications") String path,
+                                    @Schema(examples = "'Zzyxolam 10 mg'") String entry) {
     }
 
     @Schema(name = "Alternative")
@@ -128,7 +129,7 @@ public record ScreeningResponse(
         }
         if (!screening.unrecognized().isEmpty()) {
             warnings.add(new Warning("unrecognized-entries", null, rules.message("warning.unrecognized", language),
-                    screening.unrecognized().stream().map(u -> u.path() + " " + u.entry()).toList(), "present"));
+                    screening.unrecognized().stream().map(u -> u.path() + ": " + u.entry()).toList(), "present"));
         }
         List<Note> notes = new ArrayList<>(verdict.notes().stream()
                 .map(f -> new Note(f.rule().id(), f.rule().message().in(language), f.evidence())).toList());

@@ -20,6 +20,8 @@ import mesoscreen.vocabulary.Lexicon;
  * Turns a validated intake into canonical {@link Facts}: answers completed with "unknown" (or "no"
  * where a question does not apply to the patient), coded and free-text entries resolved through the
  * vocabulary. An entry that resolves to nothing is kept as {@link Unrecognized}, never dropped.
+ * Evidence names the list, not the position in it, and every collection is sorted, so that the
+ * order of a request's lists never changes the answer.
  */
 final class FactsBuilder {
     private final RuleSet rules;
@@ -50,21 +52,25 @@ final class FactsBuilder {
         }
         Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
                 rules.vocabulary().conditions()));
-        Map<String, List<Facts.Medication>> medications = new LinkedHashMap<>();
+        Map<String, List<Facts.Medication>> medications = new java.util.TreeMap<>();
         resolve("medications", intake.medications().stream().map(Intake.Medication::entry).toList(),
                 rules.vocabulary().medications()).forEach((medicationClass, hits) -> medications.put(medicationClass,
                 hits.stream().map(hit -> new Facts.Medication(hit.evidence(),
-                        intake.medications().get(hit.index()).stoppedOn())).toList()));
+                        intake.medications().get(hit.index()).stoppedOn()))
+                        .sorted(java.util.Comparator.comparing(Facts.Medication::evidence)
+                                .thenComparing(m -> String.valueOf(m.stoppedOn())))
+                        .toList()));
         Map<String, List<String>> allergens = evidence(resolve("allergies", intake.allergies(),
                 rules.vocabulary().allergens()));
         List<Facts.RecentProcedure> recent = new ArrayList<>();
-        for (int i = 0; i < intake.recentProcedures().size(); i++) {
-            Intake.RecentProcedure done = intake.recentProcedures().get(i);
+        for (Intake.RecentProcedure done : intake.recentProcedures()) {
             recent.add(new Facts.RecentProcedure(done.type(), done.date(),
-                    "recentProcedures[" + i + "] " + done.type() + " on " + done.date()));
+                    "recentProcedures: " + done.type() + " on " + done.date()));
         }
+        recent.sort(java.util.Comparator.comparing(Facts.RecentProcedure::evidence));
         Facts facts = new Facts(intake.procedure(), plannedDate, age, sex, answers, conditions, medications, allergens,
-                List.copyOf(recent), new LinkedHashSet<>(intake.areas()), new LinkedHashSet<>(intake.concerns()));
+                List.copyOf(recent), new java.util.TreeSet<>(intake.areas()), new java.util.TreeSet<>(intake.concerns()));
+        unrecognized.sort(java.util.Comparator.comparing(Unrecognized::path).thenComparing(Unrecognized::entry));
         return new Built(facts, List.copyOf(unrecognized));
     }
 
@@ -82,17 +88,17 @@ final class FactsBuilder {
     }
 
     private static Map<String, List<String>> evidence(Map<String, List<Hit>> hits) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        hits.forEach((id, list) -> out.put(id, list.stream().map(Hit::evidence).toList()));
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        hits.forEach((id, list) -> out.put(id, list.stream().map(Hit::evidence).sorted().toList()));
         return out;
     }
 
-    /** Canonical id to the entries naming it, e.g. {@code conditions[0] icd-10 D66 = bleeding-disorder}. */
+    /** Canonical id to the entries naming it, e.g. {@code conditions: icd-10 D66 = bleeding-disorder}. */
     private Map<String, List<Hit>> resolve(String field, List<Intake.Entry> entries, Lexicon lexicon) {
         Map<String, List<Hit>> found = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Intake.Entry entry = entries.get(i);
-            String path = field + "[" + i + "]";
+            String path = field + ":";
             boolean matched = false;
             if (entry.code() != null && entry.system() != null) {
                 String system = CodeSystems.alias(entry.system()).orElse(null);
@@ -112,7 +118,7 @@ final class FactsBuilder {
                 }
             }
             if (!matched) {
-                unrecognized.add(new Unrecognized(path, describe(entry)));
+                unrecognized.add(new Unrecognized(field, describe(entry)));
             }
         }
         return found;

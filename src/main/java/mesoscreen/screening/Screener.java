@@ -35,7 +35,9 @@ public final class Screener {
         for (String procedure : rules.procedures().keySet()) {
             verdicts.put(procedure, Verdict.of(rules.evaluate(built.facts().forProcedure(procedure)), unrecognized, rules));
         }
-        List<Concern> concerns = intake.concerns().stream().distinct().map(rules.vocabulary().concerns()::get).toList();
+        // In catalogue order, whatever order the patient named them in.
+        List<Concern> concerns = rules.vocabulary().concerns().values().stream()
+                .filter(c -> intake.concerns().contains(c.id())).toList();
         Comparator<Procedure> preference = preference(concerns, verdicts, rules);
         List<Procedure> fitting = rules.procedures().values().stream()
                 .filter(p -> concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, p)))

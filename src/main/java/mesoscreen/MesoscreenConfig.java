@@ -25,4 +25,24 @@ public interface MesoscreenConfig {
      */
     @WithDefault("https://mesoscreen.example/fhir")
     String fhirBaseUrl();
+
+    /**
+     * How often the rules folder is checked for changes, which are then loaded without a restart;
+     * 0 (the default) turns watching off. A folder that fails to load never replaces the rules in force.
+     */
+    @WithDefault("0s")
+    java.time.Duration rulesWatchInterval();
+
+    /** Key for POST /admin/rules/reload (header X-Admin-Key); the endpoint answers 404 without one. */
+    java.util.Optional<String> adminKey();
+
+    /**
+     * API keys for /v1 and /fhir as {@code clinic=key} entries, comma separated; when any is set,
+     * every request needs one in the X-API-Key header. None: the API is open.
+     */
+    java.util.Optional<java.util.List<String>> apiKeys();
+
+    /** Requests a minute per API key (per client address without keys); 0, the default, is no limit. */
+    @WithDefault("0")
+    int rateLimitPerMinute();
 }

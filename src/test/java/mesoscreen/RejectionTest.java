@@ -90,6 +90,14 @@ class RejectionTest {
     }
 
     @Test
+    void ageAndBirthDateMustAgree() {
+        problem(post("{\"plannedDate\": \"2026-12-01\", \"patient\": {\"age\": 30, \"birthDate\": \"1990-01-01\"}}"),
+                400, "conflicting-values", "patient");
+        post("{\"plannedDate\": \"2026-12-01\", \"patient\": {\"age\": 36, \"birthDate\": \"1990-01-01\"}}")
+                .statusCode(200);
+    }
+
+    @Test
     void codedEntriesMustBeCompleteAndInAKnownSystem() {
         problem(post("{\"conditions\": [{\"code\": \"D66\"}]}"), 400, "incomplete-entry", "conditions[0].system");
         problem(post("{\"allergies\": [{}]}"), 400, "incomplete-entry", "allergies[0]");

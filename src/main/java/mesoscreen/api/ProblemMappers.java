@@ -129,6 +129,10 @@ public class ProblemMappers {
                 return tooLarge.problem();
             }
         }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return Problem.of(400, "limit-exceeded", "the body exceeds a limit: nesting deeper than "
+                    + StrictJson.MAX_NESTING + ", a number longer than 20 digits or a text longer than 64K", null);
+        }
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
             return Problem.of(400, "malformed-json", "the body has more after its JSON object" + where(e.getLocation()), null);
         }
@@ -136,7 +140,8 @@ public class ProblemMappers {
             String name = unknown.getPropertyName();
             Collection<String> known = unknown.getKnownPropertyIds() == null ? List.of()
                     : unknown.getKnownPropertyIds().stream().map(String::valueOf).toList();
-            return Problem.of(400, "unknown-field", "unknown field '" + name + "'" + Suggestions.didYouMean(name, known)
+            return Problem.of(400, "unknown-field", "unknown field '" + Suggestions.shown(name) + "'"
+                    + Suggestions.didYouMean(name, known)
                     + (known.isEmpty() ? "" : "; expected one of " + String.join(", ", known)), path(unknown));
         }
         if (e instanceof InvalidFormatException invalid) {
@@ -159,7 +164,8 @@ public class ProblemMappers {
                 ? jsonPath(parser.getParsingContext().pathAsPointer().toString()) : null;
         if (duplicate) {
             String field = message.replaceFirst("^Duplicate field '(.*)'.*$", "$1");
-            return Problem.of(400, "duplicate-key", "the key '" + field + "' appears twice" + where, path);
+            return Problem.of(400, "duplicate-key", "the key '" + Suggestions.shown(field) + "' appears twice" + where,
+                    path == null ? null : Suggestions.shown(path));
         }
         return Problem.of(400, "malformed-json", "the body is not valid JSON" + where, path == null || path.isEmpty() ? null : path);
     }

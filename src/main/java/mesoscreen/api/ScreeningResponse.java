@@ -182,9 +182,14 @@ public record ScreeningResponse(
         return String.join(", ", concerns.stream().map(c -> c.name().in(language)).toList());
     }
 
+    /** The question, or the questionnaire's label of an intake field ("patient.age"). */
     private static String label(RuleSet rules, String fact, String language) {
         var question = rules.questions().get(fact);
-        return question == null ? null : question.label().in(language);
+        if (question != null) {
+            return question.label().in(language);
+        }
+        var field = rules.questionnaire().fields().get(fact);
+        return field == null ? null : field.label().in(language);
     }
 
     private static String summary(Screening screening, String language) {

@@ -34,12 +34,13 @@ public class Screenings {
     /** Screens {@code intake} against {@code rules}; violations are thrown as {@code reject} makes them. */
     public Response screen(RuleSet rules, Intake intake, String acceptLanguage,
                            Function<List<Violation>, RuntimeException> reject) {
-        List<Violation> violations = registry.validator().validate(intake, rules);
+        LocalDate today = LocalDate.now(clock);
+        List<Violation> violations = registry.validator().validate(intake, rules, today);
         if (!violations.isEmpty()) {
             throw reject.apply(violations);
         }
         String language = Languages.choose(acceptLanguage, rules.languages());
-        ScreeningResponse body = ScreeningResponse.of(Screener.screen(intake, rules, LocalDate.now(clock)), language);
+        ScreeningResponse body = ScreeningResponse.of(Screener.screen(intake, rules, today), language);
         return Response.ok(body)
                 .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language)

@@ -15,10 +15,15 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+    /** Deepest nesting an intake can need (body, list, entry) with room to spare. */
+    public static final int MAX_NESTING = 16;
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // An intake is a few levels deep and its numbers are small: anything beyond is refused early.
+        mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING).maxNumberLength(20).maxStringLength(64 * 1024).build());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);

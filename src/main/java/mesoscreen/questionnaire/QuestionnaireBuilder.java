@@ -105,7 +105,10 @@ public final class QuestionnaireBuilder {
         }
         List<Item> items = new ArrayList<>();
         items.add(field("patient.age", Type.INTEGER, "patient.age", required.contains("patient.age"), false, List.of()));
-        items.add(field("patient.birthDate", Type.DATE, "patient.birthDate", false, false, List.of()));
+        // The date of birth is the other way to give the age: asked only while no age is given.
+        Item birthDate = field("patient.birthDate", Type.DATE, "patient.birthDate", false, false, List.of());
+        items.add(new Item(birthDate.id(), birthDate.type(), birthDate.intake(), birthDate.label(), birthDate.help(),
+                false, false, List.of(), List.of(new ShownWhen("patient.age", List.of(), true)), List.of()));
         items.add(field("patient.sex", Type.CHOICE, "patient.sex", false, false, options("sex", texts.sexes())));
         if (reads.contains("plannedDate")) {
             items.add(field("plannedDate", Type.DATE, "plannedDate", false, false, List.of()));

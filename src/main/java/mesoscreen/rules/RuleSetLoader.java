@@ -64,6 +64,13 @@ public final class RuleSetLoader {
         this.root = root;
     }
 
+    /** The digest a rule set loaded from {@code root} now would have: cheap, for watching for changes. */
+    public static String digest(Path root) {
+        RuleSetLoader loader = new RuleSetLoader(root);
+        loader.yamlFiles().forEach(loader::addToDigest);
+        return "sha256:" + HexFormat.of().formatHex(loader.digest.digest());
+    }
+
     /** Loads and compiles {@code root}; throws {@link RuleSetException} with every error found. */
     public static RuleSet load(Path root) {
         return new RuleSetLoader(root).load();
@@ -75,7 +82,7 @@ public final class RuleSetLoader {
                     "rules folder not found (set MESOSCREEN_RULES_DIR)", null)));
         }
         List<Path> files = yamlFiles();
-        files.forEach(this::digest);
+        files.forEach(this::addToDigest);
 
         readRuleSetFile();
         readVocabulary();
@@ -119,7 +126,7 @@ public final class RuleSetLoader {
         }
     }
 
-    private void digest(Path file) {
+    private void addToDigest(Path file) {
         digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         try {

@@ -47,7 +47,7 @@ public final class Examples {
         } catch (JsonProcessingException e) {
             return "the intake is not a valid request: " + e.getOriginalMessage();
         }
-        List<Violation> violations = validator.validate(intake, rules);
+        List<Violation> violations = validator.validate(intake, rules, today);
         if (!violations.isEmpty()) {
             return "the intake is not a valid request: " + violations.stream()
                     .map(v -> v.path() + ": " + v.detail()).collect(Collectors.joining("; "));

@@ -25,7 +25,8 @@ public final class IntakeValidator {
         this.validator = validator;
     }
 
-    public List<Violation> validate(Intake intake, RuleSet rules) {
+    /** Every violation of {@code intake}; {@code today} dates the age of a patient with no planned date. */
+    public List<Violation> validate(Intake intake, RuleSet rules, java.time.LocalDate today) {
         List<Violation> out = new ArrayList<>();
         for (ConstraintViolation<Intake> violation : validator.validate(intake)) {
             out.add(new Violation(jsonPath(violation.getPropertyPath()), "invalid-value", violation.getMessage()));
@@ -53,7 +54,13 @@ public final class IntakeValidator {
         }
         Intake.Patient patient = intake.patient();
         if (patient != null && patient.age() != null && patient.birthDate() != null) {
-            out.add(new Violation("patient", "conflicting-values", "give either 'age' or 'birthDate', not both"));
+            java.time.LocalDate on = intake.plannedDate() != null ? intake.plannedDate() : today;
+            int computed = java.time.Period.between(patient.birthDate(), on).getYears();
+            // Both may be given (forms often ask both); they must tell the same age.
+            if (computed != patient.age()) {
+                out.add(new Violation("patient", "conflicting-values",
+                        "'age' and 'birthDate' give different ages; give one, or both alike"));
+            }
         }
         out.sort(Comparator.comparing(Violation::path));
         return out;
@@ -73,7 +80,8 @@ public final class IntakeValidator {
         if (known.contains(value)) {
             return true;
         }
-        out.add(new Violation(path, code, "unknown " + what + " '" + value + "'" + Suggestions.didYouMean(value, known)));
+        out.add(new Violation(Suggestions.shown(path), code,
+                "unknown " + what + " '" + Suggestions.shown(value) + "'" + Suggestions.didYouMean(value, known)));
         return false;
     }
 

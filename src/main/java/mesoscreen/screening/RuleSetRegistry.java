@@ -1,13 +1,20 @@
 package mesoscreen.screening;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import mesoscreen.MesoscreenConfig;
 import mesoscreen.rules.RuleError;
 import mesoscreen.rules.RuleSet;
@@ -17,30 +24,65 @@ import org.jboss.logging.Logger;
 
 /**
  * Holds the rule set in force. It is loaded, compiled and checked against its own examples at
- * start-up; a rule folder with any error stops the service, naming file, line and column.
- * A request reads {@link #current()} once, so it sees exactly one rule set.
+ * start-up, where any error stops the service, naming file, line and column. Later reloads (on
+ * request, or when the folder changes) replace it only with a rule set that loads completely; a
+ * failed reload keeps the last good one and is reported. A request reads {@link #current()} once,
+ * so it sees exactly one rule set.
  */
 @Startup
 @Singleton
 public class RuleSetRegistry {
     private static final Logger LOG = Logger.getLogger(RuleSetRegistry.class);
 
+    private final Path folder;
+    private final ObjectMapper json;
+    private final Clock clock;
     private final IntakeValidator validator;
-    private final RuleSet current;
+    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private volatile Reload lastReload;
+    /** The digest of a folder that failed to load, so that the watcher does not retry it unchanged. */
+    private volatile String failedDigest;
+    private ScheduledExecutorService watcher;
+
+    /** The outcome of the last reload attempt; {@code errors} empty when it succeeded. */
+    public record Reload(Instant at, boolean changed, List<String> errors, RuleSet inForce) {
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
+    }
 
     RuleSetRegistry(MesoscreenConfig config, ObjectMapper json, Validator validator, Clock clock) {
+        this.folder = config.rulesDir();
+        this.json = json;
+        this.clock = clock;
         this.validator = new IntakeValidator(validator);
         long start = System.nanoTime();
         try {
-            current = load(config.rulesDir(), json, this.validator, LocalDate.now(clock));
+            current.set(load(folder, json, this.validator, LocalDate.now(clock)));
         } catch (RuleSetException e) {
             LOG.error(e.getMessage());
             throw e;
         }
+        RuleSet rules = current.get();
         LOG.infof("Rule set %s (%s) loaded from %s: %d rules, %d examples checked in %d ms",
-                current.version(), current.digest(), config.rulesDir(), current.rules().size(),
-                current.rules().stream().mapToInt(r -> r.examples().size()).sum(),
+                rules.version(), rules.digest(), folder, rules.rules().size(),
+                rules.rules().stream().mapToInt(r -> r.examples().size()).sum(),
                 (System.nanoTime() - start) / 1_000_000);
+        long every = config.rulesWatchInterval().toMillis();
+        if (every > 0) {
+            watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "rules-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watcher.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
     }
 
     /** Loads, compiles and checks the examples of a rule folder; any error throws them all. */
@@ -54,10 +96,57 @@ public class RuleSetRegistry {
     }
 
     public RuleSet current() {
-        return current;
+        return current.get();
     }
 
     public IntakeValidator validator() {
         return validator;
+    }
+
+    /** The last reload attempt, or null when none was made since start-up. */
+    public Reload lastReload() {
+        return lastReload;
+    }
+
+    /**
+     * Loads the folder again. The new rule set is put in force only if it loads completely and
+     * differs from the one in force; otherwise the rule set in force stays, and a failure is
+     * logged and kept for the health check.
+     */
+    public synchronized Reload reload() {
+        Reload outcome;
+        try {
+            RuleSet loaded = load(folder, json, validator, LocalDate.now(clock));
+            boolean changed = !loaded.digest().equals(current.get().digest());
+            if (changed) {
+                current.set(loaded);
+                LOG.infof("Rule set %s (%s) now in force", loaded.version(), loaded.digest());
+            }
+            outcome = new Reload(clock.instant(), changed, List.of(), current.get());
+        } catch (RuleSetException e) {
+            LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
+                    current.get().digest(), e.getMessage());
+            outcome = new Reload(clock.instant(), false, e.errors().stream().map(RuleError::render).toList(),
+                    current.get());
+        } catch (RuntimeException e) {
+            LOG.errorf("Rules reload failed (%s); the rules in force stay", e.getClass().getSimpleName());
+            outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
+        }
+        lastReload = outcome;
+        return outcome;
+    }
+
+    /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */
+    private void reloadIfChanged() {
+        try {
+            String digest = RuleSetLoader.digest(folder);
+            Reload last = lastReload;
+            boolean sameAsFailed = last != null && last.failed() && digest.equals(failedDigest);
+            if (!digest.equals(current.get().digest()) && !sameAsFailed) {
+                failedDigest = reload().failed() ? digest : null;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Rules folder not readable for watching (%s)", e.getClass().getSimpleName());
+        }
     }
 }

@@ -21,7 +21,19 @@ public final class Suggestions {
 
     /** "; did you mean 'x'?" or nothing. */
     public static String didYouMean(String typed, Collection<String> known) {
+        if (typed.length() > SHOWN) {
+            return "";
+        }
         return closest(typed, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+    }
+
+    /** Longest name repeated in an error; longer ones are cut, as a hostile request may send megabytes. */
+    private static final int SHOWN = 64;
+
+    /** A name as an error repeats it: at most 64 characters, invisible and control characters shown as '?'. */
+    public static String shown(String name) {
+        String visible = name.replaceAll("[\\p{Cc}\\p{Cf}]", "?");
+        return visible.length() <= SHOWN ? visible : visible.substring(0, SHOWN) + "…";
     }
 
     /**

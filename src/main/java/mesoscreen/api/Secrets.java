@@ -1,0 +1,27 @@
+package mesoscreen.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Compares secrets in time that does not depend on where they differ, nor on their lengths. */
+final class Secrets {
+    private Secrets() {
+    }
+
+    static boolean matches(String given, String expected) {
+        if (given == null || expected == null) {
+            return false;
+        }
+        // Hashing first makes both sides the same length, so the comparison leaks nothing.
+        return MessageDigest.isEqual(sha256(given), sha256(expected));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

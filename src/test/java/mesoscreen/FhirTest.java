@@ -164,6 +164,24 @@ class FhirTest {
     }
 
     @Test
+    void nothingIsSkippedQuietly() {
+        // An answer nested under an unknown item, and a second answer to the same question.
+        given().contentType("application/fhir+json").urlEncodingEnabled(false)
+                .body("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\", \"item\": [{\"linkId\":"
+                        + " \"extra\", \"item\": [{\"linkId\": \"pregnant\", \"answer\": [{\"valueBoolean\": true}]}]}]}")
+                .post("/fhir/QuestionnaireResponse/$screen").then().statusCode(400)
+                .body("issue.details.coding[0].code", hasItem("unknown-item"))
+                .body("issue[0].expression[0]", equalTo("QuestionnaireResponse.item[0].linkId"));
+        given().contentType("application/fhir+json").urlEncodingEnabled(false)
+                .body("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\", \"item\": ["
+                        + "{\"linkId\": \"pregnant\", \"answer\": [{\"valueBoolean\": true}]},"
+                        + "{\"linkId\": \"pregnant\", \"answer\": [{\"valueBoolean\": false}]}]}")
+                .post("/fhir/QuestionnaireResponse/$screen").then().statusCode(400)
+                .body("issue[0].details.coding[0].code", equalTo("duplicate-item"))
+                .body("issue[0].expression[0]", equalTo("QuestionnaireResponse.item[1].linkId"));
+    }
+
+    @Test
     void notAQuestionnaireResponseIsAnOperationOutcome() {
         given().contentType("application/fhir+json").body("{\"resourceType\": \"Patient\"}")
                 .urlEncodingEnabled(false).post("/fhir/QuestionnaireResponse/$screen").then().statusCode(400)

@@ -42,6 +42,8 @@ public final class QuestionnaireResponseReader {
     private final List<String> concerns = new ArrayList<>();
     private final List<String> areas = new ArrayList<>();
     private final Map<String, String> stopDates = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+    private final Set<String> answered = new java.util.HashSet<>();
     private Integer age;
     private LocalDate birthDate;
     private Sex sex;
@@ -54,6 +56,10 @@ public final class QuestionnaireResponseReader {
                 stopDates.put(stop.id(), stop.medication());
             }
         }
+        known.addAll(rules.questions().keySet());
+        known.addAll(stopDates.keySet());
+        known.addAll(List.of("patient.age", "patient.birthDate", "patient.sex", "plannedDate", "conditions",
+                "medications", "allergies", "recentProcedures", "concerns", "areas"));
     }
 
     /** The intake, or the violations that stop it being read. */
@@ -82,6 +88,9 @@ public final class QuestionnaireResponseReader {
             return;
         }
         if (id.startsWith(FhirQuestionnaires.GROUP_PREFIX) || id.endsWith(FhirQuestionnaires.HELP_SUFFIX)) {
+            if (!values.isEmpty()) {
+                violation(path + ".answer", "invalid-value", "a group or display item takes no answer");
+            }
             children(item.getItem(), path);
             return;
         }
@@ -89,10 +98,19 @@ public final class QuestionnaireResponseReader {
             recentProcedure(item, path);
             return;
         }
-        if (!values.isEmpty() && !item.getItem().isEmpty()) {
-            children(item.getItem(), path);
+        // Answers may nest items under a question; every one is read, none is skipped.
+        children(item.getItem(), path);
+        if (!known.contains(id)) {
+            violation(path + ".linkId", "unknown-item", "unknown item '" + Suggestions.shown(id) + "'"
+                    + Suggestions.didYouMean(id, known));
+            return;
         }
         if (values.isEmpty()) {
+            return;
+        }
+        if (!answered.add(id) && !REPEATABLE.contains(id)) {
+            // A second, different answer must not quietly replace the first.
+            violation(path + ".linkId", "duplicate-item", "'" + id + "' is answered more than once");
             return;
         }
         Question question = rules.questions().get(id);
@@ -116,8 +134,7 @@ public final class QuestionnaireResponseReader {
                     .forEach(e -> medications.add(new Intake.Medication(e.system(), e.code(), e.text(), null)));
             case "concerns" -> codes(values, path).forEach(concerns::add);
             case "areas" -> codes(values, path).forEach(areas::add);
-            default -> violation(path + ".linkId", "unknown-item", "unknown item '" + id + "'"
-                    + Suggestions.didYouMean(id, known()));
+            default -> throw new IllegalStateException("a known item without a reader: " + id);
         }
     }
 
@@ -251,13 +268,8 @@ public final class QuestionnaireResponseReader {
         return out;
     }
 
-    private Set<String> known() {
-        Set<String> known = new LinkedHashSet<>(rules.questions().keySet());
-        known.addAll(stopDates.keySet());
-        known.addAll(List.of("patient.age", "patient.birthDate", "patient.sex", "plannedDate", "conditions",
-                "medications", "allergies", "recentProcedures", "concerns", "areas"));
-        return known;
-    }
+    /** Items that are lists: several items with the same linkId add up. */
+    private static final Set<String> REPEATABLE = Set.of("conditions", "medications", "allergies", "concerns", "areas");
 
     private void violation(String path, String code, String detail) {
         violations.add(new Violation(path, code, detail));

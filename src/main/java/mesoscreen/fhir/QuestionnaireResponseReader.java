@@ -42,6 +42,8 @@ public final class QuestionnaireResponseReader {
     private final List<String> concerns = new ArrayList<>();
     private final List<String> areas = new ArrayList<>();
     private final Map<String, String> stopDates = new LinkedHashMap<>();
+    /** Items that take one answer (questions, stop dates, patient fields, plannedDate) already read. */
+    private final Set<String> answered = new java.util.HashSet<>();
     private Integer age;
     private LocalDate birthDate;
     private Sex sex;
@@ -93,6 +95,11 @@ public final class QuestionnaireResponseReader {
             children(item.getItem(), path);
         }
         if (values.isEmpty()) {
+            return;
+        }
+        // A second answer to the same question must not silently replace the first (a "yes" by a "no").
+        if (singleValued(id) && !answered.add(id)) {
+            violation(path + ".linkId", "duplicate-key", "item '" + id + "' is answered more than once; answer it once");
             return;
         }
         Question question = rules.questions().get(id);
@@ -249,6 +256,11 @@ public final class QuestionnaireResponseReader {
             }
         }
         return out;
+    }
+
+    private boolean singleValued(String id) {
+        return rules.questions().containsKey(id) || stopDates.containsKey(id)
+                || List.of("patient.age", "patient.birthDate", "patient.sex", "plannedDate").contains(id);
     }
 
     private Set<String> known() {

@@ -1,15 +1,25 @@
 package mesoscreen.fhir;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.vocabulary.Suggestions;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /** A QuestionnaireResponse body to an intake: parse strictly, find the procedure, read the items. */
 public final class FhirIntakes {
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private FhirIntakes() {
     }
 
@@ -19,6 +29,10 @@ public final class FhirIntakes {
      */
     public static Intake read(FhirSupport fhir, RuleSet rules, String body, String procedure,
                               Function<List<Violation>, RuntimeException> reject) {
+        // The FHIR parser keeps the last of duplicate keys; refuse them first, as for a JSON intake.
+        duplicateKey(body).ifPresent(v -> {
+            throw reject.apply(List.of(v));
+        });
         QuestionnaireResponse response;
         try {
             response = fhir.parse(QuestionnaireResponse.class, body);
@@ -37,6 +51,43 @@ public final class FhirIntakes {
             throw reject.apply(read.violations());
         }
         return read.intake();
+    }
+
+    /** The first key that appears twice in one object, as a violation; other syntax errors are left to the parser. */
+    static Optional<Violation> duplicateKey(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = STRICT.createParser(body)) {
+            try {
+                while (parser.nextToken() != null) {
+                    // Reading every token is the check.
+                }
+            } catch (JsonParseException e) {
+                if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                    String field = parser.currentName();
+                    return Optional.of(new Violation(fhirPath(parser.getParsingContext().pathAsPointer().toString()),
+                            "duplicate-key", "the key '" + Suggestions.shown(String.valueOf(field))
+                            + "' appears twice"));
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // Not JSON, or beyond the reader's limits: the FHIR parser says why.
+        }
+        return Optional.empty();
+    }
+
+    /** "QuestionnaireResponse.item[0].answer" from the JSON pointer "/item/0/answer". */
+    private static String fhirPath(String pointer) {
+        StringBuilder out = new StringBuilder("QuestionnaireResponse");
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            out.append(part.chars().allMatch(Character::isDigit) ? "[" + part + "]"
+                    : "." + Suggestions.shown(part.replace("~1", "/").replace("~0", "~")));
+        }
+        return out.toString();
     }
 
     /** The parser's reason without the values it quotes, which may be what a patient wrote. */

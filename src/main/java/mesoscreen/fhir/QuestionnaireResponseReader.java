@@ -198,7 +198,12 @@ public final class QuestionnaireResponseReader {
             return integer.getValue();
         }
         if (value instanceof DecimalType decimal && decimal.getValue().stripTrailingZeros().scale() <= 0) {
-            return decimal.getValue().intValueExact();
+            try {
+                return decimal.getValue().intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                violation(path, "invalid-value", "must be a whole number from 0 to 130");
+                return null;
+            }
         }
         violation(path, "wrong-type", "expected a whole number (valueInteger)");
         return null;

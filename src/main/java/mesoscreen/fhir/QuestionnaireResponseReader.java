@@ -123,7 +123,7 @@ public final class QuestionnaireResponseReader {
                     .forEach(e -> medications.add(new Intake.Medication(e.system(), e.code(), e.text(), null)));
             case "concerns" -> codes(values, path).forEach(concerns::add);
             case "areas" -> codes(values, path).forEach(areas::add);
-            default -> violation(path + ".linkId", "unknown-item", "unknown item '" + id + "'"
+            default -> violation(path + ".linkId", "unknown-item", "unknown item '" + Suggestions.shown(id) + "'"
                     + Suggestions.didYouMean(id, known()));
         }
     }
@@ -146,7 +146,8 @@ public final class QuestionnaireResponseReader {
                 case "recentProcedures.type" -> type = value.map(v -> code(v, partPath + ".answer[0]")).orElse(null);
                 case "recentProcedures.date" -> date = value.flatMap(v -> date(v, partPath + ".answer[0]")).orElse(null);
                 case "recentProcedures.help", "recentProcedures.type.help", "recentProcedures.date.help" -> { }
-                default -> violation(partPath + ".linkId", "unknown-item", "unknown item '" + part.getLinkId()
+                default -> violation(partPath + ".linkId", "unknown-item", "unknown item '"
+                        + Suggestions.shown(String.valueOf(part.getLinkId()))
                         + "' in recentProcedures; expected recentProcedures.type and recentProcedures.date");
             }
         }

@@ -39,6 +39,11 @@ public final class FhirIntakes {
         } catch (DataFormatException | ClassCastException e) {
             throw reject.apply(List.of(new Violation("QuestionnaireResponse", "invalid-resource",
                     "not a FHIR R4 QuestionnaireResponse: " + reason(e))));
+        } catch (RuntimeException e) {
+            // The parser fails on some malformed bodies with other exceptions: an empty key, {"": null}, with a
+            // StringIndexOutOfBoundsException. Any failure to parse is the body's fault, never a 500.
+            throw reject.apply(List.of(new Violation("QuestionnaireResponse", "invalid-resource",
+                    "not a FHIR R4 QuestionnaireResponse: the JSON cannot be read as one")));
         }
         String chosen = procedure;
         if (chosen == null && response.hasQuestionnaire()) {

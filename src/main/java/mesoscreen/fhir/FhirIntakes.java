@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
@@ -19,6 +21,10 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 public final class FhirIntakes {
     private static final JsonFactory STRICT = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Pattern QUOTED_NAME = Pattern.compile("'([^']*)'");
+    /** A qualified Java class name; anchored at a word start and possessive, so that a long word costs linear time. */
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(?:[a-z][\\w$]*+\\.)++[A-Z][\\w$]*+(?::\\s*)?");
 
     private FhirIntakes() {
     }
@@ -95,9 +101,16 @@ public final class FhirIntakes {
         return out.toString();
     }
 
-    /** The parser's reason without the values it quotes, which may be what a patient wrote. */
+    /**
+     * The parser's reason without the values it quotes, which may be what a patient wrote, with the element
+     * names it quotes shown as every detail shows a client's name, and without the Java class names it may
+     * carry ("java.lang.NumberFormatException: ").
+     */
     private static String reason(Exception e) {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-        return message.replaceAll("HAPI-\\d+: ", "").replaceAll("\"[^\"]*\"", "\"…\"").lines().findFirst().orElse("");
+        String line = CLASS_NAME.matcher(message.replaceAll("HAPI-\\d+: ", "").replaceAll("\"[^\"]*\"", "\"…\""))
+                .replaceAll("").lines().findFirst().orElse("");
+        return QUOTED_NAME.matcher(line).replaceAll(m -> Matcher.quoteReplacement(
+                "'" + Suggestions.shown(m.group(1)) + "'"));
     }
 }

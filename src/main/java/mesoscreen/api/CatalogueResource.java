@@ -164,6 +164,6 @@ public class CatalogueResource {
 
     private static Response notFound(String what, String id, java.util.Collection<String> known) {
         return ProblemMappers.respond(Problem.of(404, "unknown-" + what,
-                "no " + what + " '" + id + "'" + Suggestions.didYouMean(id, known), null));
+                "no " + what + " '" + Suggestions.shown(id) + "'" + Suggestions.didYouMean(id, known), null));
     }
 }

@@ -167,7 +167,8 @@ public class ProblemMappers {
             return Problem.of(400, "duplicate-key", "the key '" + Suggestions.shown(field) + "' appears twice" + where,
                     path == null ? null : Suggestions.shown(path));
         }
-        return Problem.of(400, "malformed-json", "the body is not valid JSON" + where, path == null || path.isEmpty() ? null : path);
+        return Problem.of(400, "malformed-json", "the body is not valid JSON" + where,
+                path == null || path.isEmpty() ? null : Suggestions.shown(path));
     }
 
     private static String where(JsonLocation location) {
@@ -213,7 +214,8 @@ public class ProblemMappers {
                 out.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return out.length() == 0 ? null : out.toString();
+        // Field names are the client's: shown as every detail shows them (64 characters, no invisible ones).
+        return out.length() == 0 ? null : Suggestions.shown(out.toString());
     }
 
     private static String jsonPath(String pointer) {

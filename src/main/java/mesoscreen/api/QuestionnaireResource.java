@@ -86,7 +86,7 @@ public class QuestionnaireResource {
         RuleSet rules = registry.current();
         if (procedure != null && !rules.procedures().containsKey(procedure)) {
             throw new IntakeRejected(List.of(new Violation("procedure", "unknown-procedure", "unknown procedure '"
-                    + procedure + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
+                    + Suggestions.shown(procedure) + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
         }
         String language = Languages.choose(accept, rules.languages());
         Questionnaire questionnaire = QuestionnaireBuilder.build(rules, procedure);

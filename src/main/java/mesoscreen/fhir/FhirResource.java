@@ -136,7 +136,7 @@ public class FhirResource {
         RuleSet rules = screenings.rules();
         if (procedure != null && !rules.procedures().containsKey(procedure)) {
             throw new FhirRejected(400, List.of(new Violation("procedure", "unknown-procedure", "unknown procedure '"
-                    + procedure + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
+                    + Suggestions.shown(procedure) + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
         }
         Intake intake = FhirIntakes.read(fhir, rules, body, procedure, v -> new FhirRejected(400, v));
         return screenings.screen(rules, intake, accept, v -> new FhirRejected(400, v));
@@ -148,6 +148,6 @@ public class FhirResource {
 
     private static FhirRejected notFound(String type, String id, java.util.Collection<String> known) {
         return new FhirRejected(404, List.of(new Violation(type + ".id", "not-found",
-                "no " + type + " '" + id + "'" + Suggestions.didYouMean(id, known))));
+                "no " + type + " '" + Suggestions.shown(id) + "'" + Suggestions.didYouMean(id, known))));
     }
 }

@@ -156,7 +156,8 @@ public final class QuestionnaireResponseReader {
                 case "recentProcedures.type" -> type = value.map(v -> code(v, partPath + ".answer[0]")).orElse(null);
                 case "recentProcedures.date" -> date = value.flatMap(v -> date(v, partPath + ".answer[0]")).orElse(null);
                 case "recentProcedures.help", "recentProcedures.type.help", "recentProcedures.date.help" -> { }
-                default -> violation(partPath + ".linkId", "unknown-item", "unknown item '" + part.getLinkId()
+                default -> violation(partPath + ".linkId", "unknown-item", "unknown item '"
+                        + Suggestions.shown(String.valueOf(part.getLinkId()))
                         + "' in recentProcedures; expected recentProcedures.type and recentProcedures.date");
             }
         }
@@ -208,7 +209,12 @@ public final class QuestionnaireResponseReader {
             return integer.getValue();
         }
         if (value instanceof DecimalType decimal && decimal.getValue().stripTrailingZeros().scale() <= 0) {
-            return decimal.getValue().intValueExact();
+            try {
+                return decimal.getValue().intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                violation(path, "invalid-value", "must be a whole number from 0 to 130");
+                return null;
+            }
         }
         violation(path, "wrong-type", "expected a whole number (valueInteger)");
         return null;

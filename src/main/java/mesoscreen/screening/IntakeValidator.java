@@ -52,6 +52,7 @@ public final class IntakeValidator {
                         "unknown-procedure-type", "procedure type");
             }
         }
+        dates(out, intake);
         Intake.Patient patient = intake.patient();
         if (patient != null && patient.age() != null && patient.birthDate() != null) {
             java.time.LocalDate on = intake.plannedDate() != null ? intake.plannedDate() : today;
@@ -64,6 +65,33 @@ public final class IntakeValidator {
         }
         out.sort(Comparator.comparing(Violation::path));
         return out;
+    }
+
+    /**
+     * Dates are RFC 3339 full dates (four-digit years), as the contract says; the JSON reader also takes
+     * "+999999999-12-31", whose deferral windows and course dates would run past the last date there is.
+     */
+    private static void dates(List<Violation> out, Intake intake) {
+        date(out, "plannedDate", intake.plannedDate());
+        if (intake.patient() != null) {
+            date(out, "patient.birthDate", intake.patient().birthDate());
+        }
+        for (int i = 0; i < intake.medications().size(); i++) {
+            if (intake.medications().get(i) != null) {
+                date(out, "medications[" + i + "].stoppedOn", intake.medications().get(i).stoppedOn());
+            }
+        }
+        for (int i = 0; i < intake.recentProcedures().size(); i++) {
+            if (intake.recentProcedures().get(i) != null) {
+                date(out, "recentProcedures[" + i + "].date", intake.recentProcedures().get(i).date());
+            }
+        }
+    }
+
+    private static void date(List<Violation> out, String path, java.time.LocalDate date) {
+        if (date != null && (date.getYear() < 0 || date.getYear() > 9999)) {
+            out.add(new Violation(path, "invalid-value", "must be a date as YYYY-MM-DD"));
+        }
     }
 
     private static void ids(List<Violation> out, String field, List<String> values, Collection<String> known,

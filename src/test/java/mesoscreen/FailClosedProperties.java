@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validation;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ import mesoscreen.intake.Sex;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.condition.Condition;
 import mesoscreen.screening.Eligibility;
-import mesoscreen.screening.IntakeValidator;
 import mesoscreen.screening.Screener;
 import mesoscreen.screening.Screening;
 import mesoscreen.vocabulary.CodeSystems;
@@ -39,16 +36,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Fail-closed properties of the real screening engine, in-process: the bundled rules, the intake
- * validator, {@link Screener#screen} (and through it the real FactsBuilder). Intakes are generated over
+ * Fail-closed properties of the real screening engine, in-process ({@link Engine}): the bundled rules, the
+ * intake validator, {@link Screener#screen} (and through it the real FactsBuilder). Intakes are generated over
  * the whole vocabulary ({@link IntakeArbitraries}); every one is checked valid before it is screened.
  */
 class FailClosedProperties {
-    private static final IntakeValidator VALIDATOR = new IntakeValidator(Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
     /** Cases checked per property, printed at the end for the record. */
     private static final Map<String, AtomicLong> CASES = Collections.synchronizedMap(new TreeMap<>());
     private static final long STARTED = System.nanoTime();
@@ -404,9 +398,7 @@ class FailClosedProperties {
 
     /** Validates (the generators make valid intakes only: a violation is a generator bug) and screens. */
     static Screening screen(Intake intake) {
-        LocalDate today = IntakeArbitraries.PLANNED;
-        assertEquals(List.of(), VALIDATOR.validate(intake, RULES, today), () -> "not a valid intake: " + intake);
-        return Screener.screen(intake, RULES, today);
+        return Engine.screen(intake);
     }
 
     static Eligibility verdict(Intake intake) {

@@ -352,10 +352,12 @@ class HostileInputTest {
 
     // ---- free text that tries to hide a name -----------------------------------------------------------
 
-    /** Invisible characters, accents and full-width letters inside a brand name do not hide it. */
+    /** Invisible characters, accents, full-width and mathematical letters inside a brand name do not hide it. */
     @ParameterizedTest
     @ValueSource(strings = {"Xa\u200Brelto 20 mg", "Xa\u200Drelto", "\uFEFFXarelto", "Xar\u2060elto", "Xa\u00ADrelto",
-        "Xa\u202Erelto", "X\u0301a\u0308relto", "\uFF38\uFF41\uFF52\uFF45\uFF4C\uFF54\uFF4F", "XARELTO\u3000"})
+        "Xa\u202Erelto", "X\u0301a\u0308relto", "\uFF38\uFF41\uFF52\uFF45\uFF4C\uFF54\uFF4F", "XARELTO\u3000",
+        // Mathematical bold capitals (U+1D417...), which have no lower case of their own.
+        "\uD835\uDC17\uD835\uDC00\uD835\uDC11\uD835\uDC04\uD835\uDC0B\uD835\uDC13\uD835\uDC0E"})
     void aBrandNameWithInvisibleCharactersStillRaisesAnticoagulantTherapy(String text) {
         JsonNode result = screened(Intakes.healthyWoman(35).with("medications", List.of(Map.of("text", text))));
         assertEquals("REFER", result.path("eligibility").asText(), result::toString);

@@ -40,7 +40,9 @@ public final class TextNormalizer {
     }
 
     private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
+        // Lower case again after decomposing: compatibility forms with no lower case of their own
+        // (mathematical letters, ℍ, ™, ᴬ) decompose to capitals.
+        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         return MARKS.matcher(decomposed).replaceAll("").replace('ı', 'i');
     }
 }

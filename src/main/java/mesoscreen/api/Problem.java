@@ -27,12 +27,17 @@ public record Problem(
         return new Problem("urn:mesoscreen:problem:" + code, title(code), status, detail, code, path, null);
     }
 
+    /** At most this many violations are listed, so a hostile request cannot make a huge answer. */
+    static final int MAX_LISTED = 20;
+
     public static Problem of(List<Violation> violations) {
         Violation first = violations.get(0);
         String detail = violations.size() == 1 ? first.detail()
-                : first.detail() + " (and " + (violations.size() - 1) + " more: see errors)";
+                : first.detail() + " (and " + (violations.size() - 1) + " more" + (violations.size() > MAX_LISTED
+                ? "; the first " + MAX_LISTED + " are listed in errors)" : ": see errors)");
         return new Problem("urn:mesoscreen:problem:" + first.code(), title(first.code()), 400, detail, first.code(),
-                first.path().isEmpty() ? null : first.path(), violations);
+                first.path().isEmpty() ? null : first.path(),
+                violations.subList(0, Math.min(MAX_LISTED, violations.size())));
     }
 
     /** "unknown-answer" reads as "Unknown answer". */

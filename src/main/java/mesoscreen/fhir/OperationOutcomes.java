@@ -30,7 +30,7 @@ public final class OperationOutcomes {
     }
 
     public static Outcome of(int status, List<Violation> violations) {
-        return new Outcome("OperationOutcome", violations.stream().map(v -> new Issue("error", issueType(status, v.code()),
+        return new Outcome("OperationOutcome", violations.stream().limit(20).map(v -> new Issue("error", issueType(status, v.code()),
                 new Details(List.of(new Coding(PROBLEM_SYSTEM, v.code())), v.code().replace('-', ' ')), v.detail(),
                 v.path() == null || v.path().isEmpty() ? null : List.of(v.path()))).toList());
     }

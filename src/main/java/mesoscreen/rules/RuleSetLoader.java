@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -58,6 +60,8 @@ public final class RuleSetLoader {
     private Map<String, Question> questions = Map.of();
     private final Map<String, Node> questionNodes = new LinkedHashMap<>();
     private final Set<String> askedQuestions = new HashSet<>();
+    /** Procedure types each recent-procedure question asks about, over all the rules it serves. */
+    private final Map<String, Set<String>> typesAskedBy = new HashMap<>();
     private Map<String, Procedure> procedures = Map.of();
 
     private RuleSetLoader(Path root) {
@@ -590,7 +594,10 @@ public final class RuleSetLoader {
                 });
                 String askedBy = value.required("askedBy").oneOf(questions.keySet(), "question");
                 askedQuestions.add(askedBy);
-                yield new Condition.RecentProcedureWithin(Map.copyOf(within), askedBy);
+                // Every rule this question serves adds its types; each predicate sees the whole set.
+                Set<String> types = typesAskedBy.computeIfAbsent(askedBy, q -> new LinkedHashSet<>());
+                types.addAll(within.keySet());
+                yield new Condition.RecentProcedureWithin(Map.copyOf(within), askedBy, Collections.unmodifiableSet(types));
             }
             case "allergy" -> new Condition.Listed(Condition.Listed.Kind.ALLERGY,
                     value.oneOf(vocabulary.allergens().ids(), "allergen"));

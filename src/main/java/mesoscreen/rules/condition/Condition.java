@@ -286,12 +286,16 @@ public sealed interface Condition {
 
     /**
      * Another aesthetic procedure of a listed type less than its window before the planned date.
-     * With none listed, the question {@code askedBy} tells whether there was none ("no") or the
-     * dates are still needed.
+     * With none listed of a type the question asks about ({@code askedTypes}, the types of every rule
+     * it serves), the question {@code askedBy} tells whether there was none ("no") or the dates are
+     * still needed.
      */
-    record RecentProcedureWithin(Map<String, Window> within, String askedBy) implements Condition {
+    record RecentProcedureWithin(Map<String, Window> within, String askedBy, Set<String> askedTypes)
+            implements Condition {
         public Result test(Facts facts) {
-            if (facts.recentProcedures().isEmpty()) {
+            // A "yes" is explained only by an entry of a type the question asks about (across all its rules).
+            boolean explained = facts.recentProcedures().stream().anyMatch(done -> askedTypes.contains(done.type()));
+            if (!explained) {
                 Facts.Stated stated = facts.answers().get(askedBy);
                 return switch (stated.answer()) {
                     case NO -> Result.decided(false, stated.evidence());

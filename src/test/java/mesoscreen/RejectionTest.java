@@ -74,6 +74,8 @@ class RejectionTest {
         problem(post("{\"patient\": {\"age\": \"34\"}}"), 400, "wrong-type", "patient.age")
                 .body("detail", equalTo("must be a whole number"));
         problem(post("{\"patient\": {\"age\": 34.5}}"), 400, "invalid-value", "patient.age");
+        problem(post("{\"patient\": {\"age\": 1234567890123456789}}"), 400, "invalid-value", "patient.age")
+                .body("detail", equalTo("the number is out of range"));
         problem(post("{\"conditions\": {\"text\": \"x\"}}"), 400, "wrong-type", "conditions");
         problem(post("{\"patient\": {\"sex\": \"f\"}}"), 400, "invalid-value", "patient.sex")
                 .body("detail", containsString("\"female\""));

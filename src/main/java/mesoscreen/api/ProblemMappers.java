@@ -133,6 +133,10 @@ public class ProblemMappers {
             return Problem.of(400, "limit-exceeded", "the body exceeds a limit: nesting deeper than "
                     + StrictJson.MAX_NESTING + ", a number longer than 20 digits or a text longer than 64K", null);
         }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException && e.getProcessor() instanceof JsonParser parser) {
+            String at = jsonPath(parser.getParsingContext().pathAsPointer().toString());
+            return Problem.of(400, "invalid-value", "the number is out of range", at.isEmpty() ? null : Suggestions.shown(at));
+        }
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
             return Problem.of(400, "malformed-json", "the body has more after its JSON object" + where(e.getLocation()), null);
         }

@@ -228,6 +228,24 @@ final class IntakeArbitraries {
     // ---- editing an intake (records are immutable) ---------------------------------------------------
 
     /** A copy of {@code intake} with {@code change} applied to mutable copies of its parts. */
+    /** The same intake with every list, and the answers, in another order. */
+    static Intake shuffled(Intake intake, java.util.Random random) {
+        return edit(intake, e -> {
+            java.util.Collections.shuffle(e.conditions, random);
+            java.util.Collections.shuffle(e.medications, random);
+            java.util.Collections.shuffle(e.allergies, random);
+            java.util.Collections.shuffle(e.concerns, random);
+            java.util.Collections.shuffle(e.areas, random);
+            java.util.Collections.shuffle(e.recentProcedures, random);
+            java.util.List<String> keys = new java.util.ArrayList<>(e.answers.keySet());
+            java.util.Collections.shuffle(keys, random);
+            java.util.Map<String, mesoscreen.intake.Answer> reordered = new java.util.LinkedHashMap<>();
+            keys.forEach(k -> reordered.put(k, e.answers.get(k)));
+            e.answers.clear();
+            e.answers.putAll(reordered);
+        });
+    }
+
     static Intake edit(Intake intake, java.util.function.Consumer<Edit> change) {
         Edit edit = new Edit(intake);
         change.accept(edit);

@@ -9,13 +9,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import mesoscreen.intake.Violation;
 import mesoscreen.questionnaire.Questionnaire;
 import mesoscreen.questionnaire.QuestionnaireBuilder;
 import mesoscreen.rules.Localized;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.screening.IntakeValidator;
 import mesoscreen.screening.RuleSetRegistry;
-import mesoscreen.vocabulary.Suggestions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,10 +83,9 @@ public class QuestionnaireResource {
             @QueryParam("procedure") String procedure,
             @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         RuleSet rules = registry.current();
-        if (procedure != null && !rules.procedures().containsKey(procedure)) {
-            throw new IntakeRejected(List.of(new Violation("procedure", "unknown-procedure", "unknown procedure '"
-                    + Suggestions.shown(procedure) + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
-        }
+        IntakeValidator.unknownProcedure(procedure, rules).ifPresent(v -> {
+            throw new IntakeRejected(List.of(v));
+        });
         String language = Languages.choose(accept, rules.languages());
         Questionnaire questionnaire = QuestionnaireBuilder.build(rules, procedure);
         View view = new View(procedure, language, questionnaire.groups().stream()

@@ -17,6 +17,7 @@ import mesoscreen.api.Screenings;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.screening.IntakeValidator;
 import mesoscreen.vocabulary.Suggestions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -134,10 +135,9 @@ public class FhirResource {
                            String accept,
                            String body) {
         RuleSet rules = screenings.rules();
-        if (procedure != null && !rules.procedures().containsKey(procedure)) {
-            throw new FhirRejected(400, List.of(new Violation("procedure", "unknown-procedure", "unknown procedure '"
-                    + Suggestions.shown(procedure) + "'" + Suggestions.didYouMean(procedure, rules.procedures().keySet()))));
-        }
+        IntakeValidator.unknownProcedure(procedure, rules).ifPresent(v -> {
+            throw new FhirRejected(400, List.of(v));
+        });
         Intake intake = FhirIntakes.read(fhir, rules, body, procedure, v -> new FhirRejected(400, v));
         return screenings.screen(rules, intake, accept, v -> new FhirRejected(400, v));
     }

@@ -31,9 +31,7 @@ public final class IntakeValidator {
         for (ConstraintViolation<Intake> violation : validator.validate(intake)) {
             out.add(new Violation(jsonPath(violation.getPropertyPath()), "invalid-value", violation.getMessage()));
         }
-        if (intake.procedure() != null) {
-            known(out, "procedure", intake.procedure(), rules.procedures().keySet(), "unknown-procedure", "procedure");
-        }
+        unknownProcedure(intake.procedure(), rules).ifPresent(out::add);
         intake.answers().forEach((key, answer) -> {
             String path = "answers." + key;
             if (known(out, path, key, rules.questions().keySet(), "unknown-answer", "answer") && answer == null) {
@@ -92,6 +90,15 @@ public final class IntakeValidator {
         if (date != null && (date.getYear() < 0 || date.getYear() > 9999)) {
             out.add(new Violation(path, "invalid-value", "must be a date as YYYY-MM-DD"));
         }
+    }
+
+    /** The violation of a procedure id that is not in the catalogue; none for null (the whole catalogue). */
+    public static java.util.Optional<Violation> unknownProcedure(String procedure, RuleSet rules) {
+        List<Violation> out = new ArrayList<>();
+        if (procedure != null) {
+            known(out, "procedure", procedure, rules.procedures().keySet(), "unknown-procedure", "procedure");
+        }
+        return out.stream().findFirst();
     }
 
     private static void ids(List<Violation> out, String field, List<String> values, Collection<String> known,

@@ -73,11 +73,19 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
 
     /** Missing facts in the order the questionnaire asks them; patient fields first. */
     private static Map<String, List<String>> orderedByQuestion(Map<String, List<String>> missing, RuleSet rules) {
-        List<String> order = new ArrayList<>(List.of("patient.age", "patient.sex", "areas"));
-        order.addAll(rules.questions().keySet());
-        order.add("recentProcedures");
         Map<String, List<String>> out = new LinkedHashMap<>();
-        missing.keySet().stream().sorted(Comparator.comparingInt(order::indexOf)).forEach(k -> out.put(k, missing.get(k)));
+        PATIENT_FIELDS.forEach(field -> move(field, missing, out));
+        rules.questions().keySet().forEach(question -> move(question, missing, out));
+        out.putAll(missing); // what is left (the recent procedures' dates) comes last
         return out;
+    }
+
+    private static final List<String> PATIENT_FIELDS = List.of("patient.age", "patient.sex", "areas");
+
+    private static void move(String fact, Map<String, List<String>> from, Map<String, List<String>> to) {
+        List<String> rules = from.remove(fact);
+        if (rules != null) {
+            to.put(fact, rules);
+        }
     }
 }

@@ -33,7 +33,8 @@ class ImportDirectionTest {
             Map.entry("screening", 4),       // the one entry point, HTTP-free
             Map.entry("api", 5),             // contract v1 over HTTP: JSON, problem+json, the shared HTTP rules
             Map.entry("fhir", 6),            // adapters answering in their own format, on api's conventions
-            Map.entry("cdshooks", 6));
+            Map.entry("cdshooks", 6),
+            Map.entry("authoring", 6));      // the jar's entry point and the rule authors' commands
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\bmesoscreen((?:\\.[a-z]\\w*)*)\\.[A-Z]\\w*");
@@ -54,11 +55,12 @@ class ImportDirectionTest {
                     targets.add(top(reference.group(1).replaceFirst("^\\.", "")));
                 }
                 targets.add(from);
+                int layer = LAYERS.getOrDefault(from, -1);
                 for (String to : targets) {
                     if (!LAYERS.containsKey(to)) {
                         unknown.add(to);
-                    } else if (!to.equals(from) && LAYERS.get(to) >= LAYERS.get(from)) {
-                        wrong.add(file + ": " + name(from) + " (layer " + LAYERS.get(from) + ") uses " + name(to)
+                    } else if (!to.equals(from) && LAYERS.get(to) >= layer) {
+                        wrong.add(file + ": " + name(from) + " (layer " + layer + ") uses " + name(to)
                                 + " (layer " + LAYERS.get(to) + ")");
                     }
                 }

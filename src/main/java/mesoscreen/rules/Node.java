@@ -24,6 +24,18 @@ public record Node(YamlDocument document, JsonPointer at, JsonNode value) {
         return new RuleError.Raised(document.error(at, message));
     }
 
+    /** Where this value is written, without the value: for errors found after loading (a failing example). */
+    public Position position() {
+        return new Position(document, at);
+    }
+
+    /** A place in a rule file. */
+    public record Position(YamlDocument document, JsonPointer at) {
+        public RuleError error(String message) {
+            return document.error(at, message);
+        }
+    }
+
     /** The member {@code key}; missing members are allowed here and checked by the caller. */
     public Node get(String key) {
         return new Node(document, at.appendProperty(key), value.path(key));

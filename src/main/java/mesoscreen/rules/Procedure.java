@@ -11,6 +11,13 @@ public record Procedure(String id, Localized name, Localized description, List<S
                         List<String> ingredients, Range sessionMinutes, List<Programme> programmes,
                         List<Stage> stages, String source) {
 
+    public Procedure {
+        areas = List.copyOf(areas);
+        ingredients = List.copyOf(ingredients);
+        programmes = List.copyOf(programmes);
+        stages = List.copyOf(stages);
+    }
+
     public Programme programme(String programmeId) {
         return programmes.stream().filter(p -> p.id().equals(programmeId)).findFirst().orElse(null);
     }

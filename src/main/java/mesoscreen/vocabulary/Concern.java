@@ -8,4 +8,8 @@ import mesoscreen.text.Localized;
  * {@code procedure/programme}.
  */
 public record Concern(String id, Localized name, Localized indication, List<String> programmes, String source) {
+
+    public Concern {
+        programmes = List.copyOf(programmes);
+    }
 }

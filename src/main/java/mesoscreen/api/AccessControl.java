@@ -5,11 +5,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mesoscreen.MesoscreenConfig;
+import mesoscreen.settings.ApiKeyList;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -37,15 +36,9 @@ public class AccessControl {
     /** Clinic name to key, and requests a minute. */
     private record Policy(Map<String, String> keys, int perMinute) {
         static Policy of(MesoscreenConfig config) {
-            Map<String, String> keys = new LinkedHashMap<>();
-            for (String entry : config.apiKeys().orElse(List.of())) {
-                int split = entry.indexOf('=');
-                if (split <= 0 || split == entry.length() - 1) {
-                    throw new IllegalArgumentException("mesoscreen.api-keys entries are clinic=key");
-                }
-                keys.put(entry.substring(0, split).trim(), entry.substring(split + 1).trim());
-            }
-            return new Policy(Map.copyOf(keys), config.rateLimitPerMinute());
+            // Checked at start-up (StartupSettings), so the list parses here.
+            String entries = config.apiKeys().map(list -> String.join(",", list)).orElse(null);
+            return new Policy(ApiKeyList.parse(entries).keys(), config.rateLimitPerMinute());
         }
     }
 

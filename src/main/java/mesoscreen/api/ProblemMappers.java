@@ -125,7 +125,7 @@ public class ProblemMappers {
             String at = jsonPath(parser.getParsingContext().pathAsPointer().toString());
             return Problem.of(400, "invalid-value", "the number is out of range", at.isEmpty() ? null : Suggestions.shown(at));
         }
-        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+        if (e instanceof MismatchedInputException && secondRootValue(e)) {
             return Problem.of(400, "malformed-json", "the body has more after its JSON object" + where(e.getLocation()), null);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -161,6 +161,21 @@ public class ProblemMappers {
         }
         return Problem.of(400, "malformed-json", "the body is not valid JSON" + where,
                 path == null || path.isEmpty() ? null : Suggestions.shown(path));
+    }
+
+    /**
+     * Whether the parser stood in a second value at the top level when it failed: content after the body's
+     * JSON object, which is what Jackson's trailing-token check refuses.
+     */
+    private static boolean secondRootValue(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return false;
+        }
+        com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext();
+        while (context != null && !context.inRoot()) {
+            context = context.getParent();
+        }
+        return context != null && context.getEntryCount() > 1;
     }
 
     private static String where(JsonLocation location) {

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the fault but never the secret; and it says so loudly when it starts with the API open.
  */
 class SettingsStartupIT {
-    /** Start-up stops before the rules and the FHIR model load, so this is generous even on a busy machine. */
-    private static final Duration FAILS_WITHIN = Duration.ofSeconds(30);
+    /**
+     * Start-up stops before the rules and the FHIR model load: a few seconds on an idle machine (the
+     * closing note of issue 9 has the figures). The bound leaves room for a machine shared by many builds.
+     */
+    private static final Duration FAILS_WITHIN = Duration.ofSeconds(120);
 
     @Test
     void anApiKeyWithoutEqualsStopsTheStart(@TempDir Path temp) throws Exception {

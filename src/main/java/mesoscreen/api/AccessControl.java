@@ -5,11 +5,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mesoscreen.MesoscreenConfig;
+import mesoscreen.settings.ApiKeyList;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -27,23 +26,19 @@ public class AccessControl {
     private final Instance<MesoscreenConfig> config;
     private volatile Policy policy;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ErrorResponses errors;
 
-    AccessControl(Instance<MesoscreenConfig> config) {
+    AccessControl(Instance<MesoscreenConfig> config, ErrorResponses errors) {
         this.config = config;
+        this.errors = errors;
     }
 
     /** Clinic name to key, and requests a minute. */
     private record Policy(Map<String, String> keys, int perMinute) {
         static Policy of(MesoscreenConfig config) {
-            Map<String, String> keys = new LinkedHashMap<>();
-            for (String entry : config.apiKeys().orElse(List.of())) {
-                int split = entry.indexOf('=');
-                if (split <= 0 || split == entry.length() - 1) {
-                    throw new IllegalArgumentException("mesoscreen.api-keys entries are clinic=key");
-                }
-                keys.put(entry.substring(0, split).trim(), entry.substring(split + 1).trim());
-            }
-            return new Policy(Map.copyOf(keys), config.rateLimitPerMinute());
+            // Checked at start-up (StartupSettings), so the list parses here.
+            String entries = config.apiKeys().map(list -> String.join(",", list)).orElse(null);
+            return new Policy(ApiKeyList.parse(entries).keys(), config.rateLimitPerMinute());
         }
     }
 
@@ -85,7 +80,7 @@ public class AccessControl {
             }
             long wait = buckets.computeIfAbsent(client, c -> new Bucket(perMinute)).take(System.nanoTime());
             if (wait > 0) {
-                Response refused = ProblemMappers.respond(Problem.of(429, "too-many-requests",
+                Response refused = errors.respond(Problem.of(429, "too-many-requests",
                         "more than " + perMinute + " requests a minute; retry after " + wait + " s", null), path);
                 return Response.fromResponse(refused).header("Retry-After", wait).build();
             }
@@ -93,8 +88,8 @@ public class AccessControl {
         return null;
     }
 
-    private static Response withChallenge(String path, String given) {
-        Response refused = ProblemMappers.respond(Problem.of(401, "unauthorized",
+    private Response withChallenge(String path, String given) {
+        Response refused = errors.respond(Problem.of(401, "unauthorized",
                 given == null ? "send your API key in the X-API-Key header" : "this API key is not valid", null), path);
         return Response.fromResponse(refused).header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"").build();
     }

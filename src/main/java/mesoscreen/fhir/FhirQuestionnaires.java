@@ -2,11 +2,12 @@ package mesoscreen.fhir;
 
 import java.util.List;
 import java.util.Map;
+import mesoscreen.intake.IntakeField;
 import mesoscreen.questionnaire.Questionnaire.Item;
 import mesoscreen.questionnaire.Questionnaire.Option;
 import mesoscreen.questionnaire.Questionnaire.ShownWhen;
 import mesoscreen.questionnaire.QuestionnaireBuilder;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.RuleSet;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -103,7 +104,7 @@ public final class FhirQuestionnaires {
                     option.label().in(language)));
         }
         for (ShownWhen shown : item.shownWhen()) {
-            String system = shown.question().equals("patient.sex") ? ADMINISTRATIVE_GENDER : system(base, "answer");
+            String system = shown.question().equals(IntakeField.SEX.id()) ? ADMINISTRATIVE_GENDER : system(base, "answer");
             for (String answer : shown.answers()) {
                 out.addEnableWhen().setQuestion(shown.question())
                         .setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL)

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import mesoscreen.intake.Answer;
 import mesoscreen.intake.Intake;
+import mesoscreen.intake.IntakeField;
 import mesoscreen.intake.Sex;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.RuleSet;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.screening.IntakeSource;
+import mesoscreen.text.Suggestions;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -58,15 +60,15 @@ public final class QuestionnaireResponseReader {
         }
         known.addAll(rules.questions().keySet());
         known.addAll(stopDates.keySet());
-        known.addAll(List.of("patient.age", "patient.birthDate", "patient.sex", "plannedDate", "conditions",
-                "medications", "allergies", "recentProcedures", "concerns", "areas"));
+        for (IntakeField field : IntakeField.values()) {
+            if (field.place() != IntakeField.Place.PART) {
+                known.add(field.id());
+            }
+        }
     }
 
     /** The intake, or the violations that stop it being read. */
-    public record Read(Intake intake, List<Violation> violations) {
-    }
-
-    public static Read read(QuestionnaireResponse response, RuleSet rules, String procedure) {
+    public static IntakeSource.Read read(QuestionnaireResponse response, RuleSet rules, String procedure) {
         QuestionnaireResponseReader reader = new QuestionnaireResponseReader(rules);
         List<QuestionnaireResponseItemComponent> items = response.getItem();
         for (int i = 0; i < items.size(); i++) {
@@ -77,7 +79,7 @@ public final class QuestionnaireResponseReader {
                         : new Intake.Patient(reader.age, reader.birthDate, reader.sex),
                 reader.answers, reader.conditions, reader.medications, reader.allergies, reader.concerns, reader.areas,
                 reader.recentProcedures);
-        return new Read(intake, List.copyOf(reader.violations));
+        return reader.violations.isEmpty() ? IntakeSource.Read.of(intake) : IntakeSource.Read.rejected(reader.violations);
     }
 
     private void item(QuestionnaireResponseItemComponent item, String path) {
@@ -94,7 +96,7 @@ public final class QuestionnaireResponseReader {
             children(item.getItem(), path);
             return;
         }
-        if (id.equals("recentProcedures")) {
+        if (id.equals(IntakeField.RECENT_PROCEDURES.id())) {
             recentProcedure(item, path);
             return;
         }
@@ -108,7 +110,9 @@ public final class QuestionnaireResponseReader {
         if (values.isEmpty()) {
             return;
         }
-        if (!answered.add(id) && !REPEATABLE.contains(id)) {
+        IntakeField field = IntakeField.byId(id).orElse(null);
+        boolean repeatable = field != null && field.kind().repeats();
+        if (!answered.add(id) && !repeatable) {
             // A second, different answer must not quietly replace the first.
             violation(path + ".linkId", "duplicate-item", "'" + id + "' is answered more than once");
             return;
@@ -123,19 +127,27 @@ public final class QuestionnaireResponseReader {
                     .ifPresent(date -> medications.add(new Intake.Medication(null, null, stopDates.get(id), date))));
             return;
         }
-        switch (id) {
-            case "patient.age" -> single(values, path).ifPresent(v -> age = integer(v, path + ".answer[0]"));
-            case "patient.birthDate" -> single(values, path).ifPresent(v -> birthDate = date(v, path + ".answer[0]").orElse(null));
-            case "patient.sex" -> single(values, path).ifPresent(v -> sex = sex(v, path + ".answer[0]"));
-            case "plannedDate" -> single(values, path).ifPresent(v -> plannedDate = date(v, path + ".answer[0]").orElse(null));
-            case "conditions" -> entries(values, path).forEach(conditions::add);
-            case "allergies" -> entries(values, path).forEach(allergies::add);
-            case "medications" -> entries(values, path)
+        field(field, values, path);
+    }
+
+    /** An intake field's answers; the switch names every field, so a new one cannot go unread. */
+    private void field(IntakeField field, List<QuestionnaireResponseItemAnswerComponent> values, String path) {
+        String first = path + ".answer[0]";
+        Runnable read = switch (field) {
+            case AGE -> () -> single(values, path).ifPresent(v -> age = integer(v, first));
+            case BIRTH_DATE -> () -> single(values, path).ifPresent(v -> birthDate = date(v, first).orElse(null));
+            case SEX -> () -> single(values, path).ifPresent(v -> sex = sex(v, first));
+            case PLANNED_DATE -> () -> single(values, path).ifPresent(v -> plannedDate = date(v, first).orElse(null));
+            case CONDITIONS -> () -> entries(values, path).forEach(conditions::add);
+            case ALLERGIES -> () -> entries(values, path).forEach(allergies::add);
+            case MEDICATIONS -> () -> entries(values, path)
                     .forEach(e -> medications.add(new Intake.Medication(e.system(), e.code(), e.text(), null)));
-            case "concerns" -> codes(values, path).forEach(concerns::add);
-            case "areas" -> codes(values, path).forEach(areas::add);
-            default -> throw new IllegalStateException("a known item without a reader: " + id);
-        }
+            case CONCERNS -> () -> codes(values, path).forEach(concerns::add);
+            case AREAS -> () -> codes(values, path).forEach(areas::add);
+            // Read as one group item each (recentProcedure), never as answers of their own.
+            case RECENT_PROCEDURES, RECENT_PROCEDURE_TYPE, RECENT_PROCEDURE_DATE -> () -> { };
+        };
+        read.run();
     }
 
     private void children(List<QuestionnaireResponseItemComponent> children, String path) {
@@ -152,11 +164,13 @@ public final class QuestionnaireResponseReader {
             QuestionnaireResponseItemComponent part = group.getItem().get(i);
             String partPath = path + ".item[" + i + "]";
             var value = single(part.getAnswer(), partPath);
-            switch (part.getLinkId() == null ? "" : part.getLinkId()) {
-                case "recentProcedures.type" -> type = value.map(v -> code(v, partPath + ".answer[0]")).orElse(null);
-                case "recentProcedures.date" -> date = value.flatMap(v -> date(v, partPath + ".answer[0]")).orElse(null);
-                case "recentProcedures.help", "recentProcedures.type.help", "recentProcedures.date.help" -> { }
-                default -> violation(partPath + ".linkId", "unknown-item", "unknown item '"
+            String linkId = part.getLinkId() == null ? "" : part.getLinkId();
+            if (linkId.equals(IntakeField.RECENT_PROCEDURE_TYPE.id())) {
+                type = value.map(v -> code(v, partPath + ".answer[0]")).orElse(null);
+            } else if (linkId.equals(IntakeField.RECENT_PROCEDURE_DATE.id())) {
+                date = value.flatMap(v -> date(v, partPath + ".answer[0]")).orElse(null);
+            } else if (!HELP_ITEMS.contains(linkId)) {
+                violation(partPath + ".linkId", "unknown-item", "unknown item '"
                         + Suggestions.shown(String.valueOf(part.getLinkId()))
                         + "' in recentProcedures; expected recentProcedures.type and recentProcedures.date");
             }
@@ -274,8 +288,10 @@ public final class QuestionnaireResponseReader {
         return out;
     }
 
-    /** Items that are lists: several items with the same linkId add up. */
-    private static final Set<String> REPEATABLE = Set.of("conditions", "medications", "allergies", "concerns", "areas");
+    /** The display items of the recent-procedure group, which carry no answer. */
+    private static final Set<String> HELP_ITEMS = Set.of(IntakeField.RECENT_PROCEDURES.id() + FhirQuestionnaires.HELP_SUFFIX,
+            IntakeField.RECENT_PROCEDURE_TYPE.id() + FhirQuestionnaires.HELP_SUFFIX,
+            IntakeField.RECENT_PROCEDURE_DATE.id() + FhirQuestionnaires.HELP_SUFFIX);
 
     private void violation(String path, String code, String detail) {
         violations.add(new Violation(path, code, detail));

@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,14 +41,19 @@ public record Intake(
         @Schema(description = "Other aesthetic procedures done recently or planned before this one.")
         @Size(max = 20) List<@NotNull @Valid RecentProcedure> recentProcedures) {
 
+    /** Copies every list and map (keeping order, and the nulls the validator reports), so an intake cannot change. */
     public Intake {
-        answers = answers == null ? Map.of() : answers;
-        conditions = conditions == null ? List.of() : conditions;
-        medications = medications == null ? List.of() : medications;
-        allergies = allergies == null ? List.of() : allergies;
-        concerns = concerns == null ? List.of() : concerns;
-        areas = areas == null ? List.of() : areas;
-        recentProcedures = recentProcedures == null ? List.of() : recentProcedures;
+        answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        conditions = copy(conditions);
+        medications = copy(medications);
+        allergies = copy(allergies);
+        concerns = copy(concerns);
+        areas = copy(areas);
+        recentProcedures = copy(recentProcedures);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     @Schema(name = "Patient")

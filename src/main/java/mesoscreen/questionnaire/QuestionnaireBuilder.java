@@ -6,12 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mesoscreen.intake.IntakeField;
 import mesoscreen.intake.Sex;
 import mesoscreen.questionnaire.Questionnaire.Item;
 import mesoscreen.questionnaire.Questionnaire.Option;
 import mesoscreen.questionnaire.Questionnaire.ShownWhen;
 import mesoscreen.questionnaire.Questionnaire.Type;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.QuestionnaireTexts;
 import mesoscreen.rules.Rule;
@@ -51,7 +52,7 @@ public final class QuestionnaireBuilder {
     private Questionnaire build(String procedure) {
         List<Questionnaire.Group> groups = new ArrayList<>();
         for (QuestionnaireTexts.Group group : texts.groups()) {
-            List<Item> items = new ArrayList<>(fieldsBefore(group.id()));
+            List<Item> items = new ArrayList<>(fields(group.id(), IntakeField.Place.OPENS, procedure));
             for (Question question : rules.questions().values()) {
                 if (question.group().equals(group.id()) && reads.contains(question.id())) {
                     items.add(question(question));
@@ -60,7 +61,7 @@ public final class QuestionnaireBuilder {
                     }
                 }
             }
-            items.addAll(fieldsAfter(group.id(), procedure));
+            items.addAll(fields(group.id(), IntakeField.Place.CLOSES, procedure));
             if (!items.isEmpty()) {
                 groups.add(new Questionnaire.Group(group.id(), group.title(), List.copyOf(items)));
             }
@@ -72,7 +73,7 @@ public final class QuestionnaireBuilder {
         List<ShownWhen> shown = List.of();
         if (!question.appliesTo().containsAll(EnumSet.allOf(Sex.class))) {
             List<String> sexes = question.appliesTo().stream().map(Sex::json).toList();
-            shown = List.of(new ShownWhen("patient.sex", sexes, question.appliesTo().contains(Sex.UNKNOWN)));
+            shown = List.of(new ShownWhen(IntakeField.SEX.id(), sexes, question.appliesTo().contains(Sex.UNKNOWN)));
         }
         return new Item(question.id(), Type.YES_NO_UNKNOWN, "answers." + question.id(), question.label(),
                 question.help(), required.contains(question.id()), false, options("answer", texts.answers()), shown,
@@ -82,60 +83,64 @@ public final class QuestionnaireBuilder {
     private Item followUp(Question question) {
         List<ShownWhen> afterYes = List.of(new ShownWhen(question.id(), List.of("yes"), false));
         if (question.followUp() instanceof Question.FollowUp.StopDate stop) {
-            return new Item(stop.id(), Type.DATE, "medications[] { text: \"" + stop.medication() + "\", stoppedOn }",
+            return new Item(stop.id(), Type.DATE, IntakeField.MEDICATIONS.intakePath()
+                    + " { text: \"" + stop.medication() + "\", stoppedOn }",
                     stop.label(), stop.help(), false, false, List.of(), afterYes, List.of());
         }
-        Question.FollowUp.Field field = (Question.FollowUp.Field) question.followUp();
-        return recentProcedures(field.field(), afterYes);
+        IntakeField field = ((Question.FollowUp.Field) question.followUp()).field();
+        Item group = field(field, null);
+        return new Item(group.id(), group.type(), group.intake(), group.label(), group.help(), false, group.repeats(),
+                List.of(), afterYes, field.parts().stream().map(part -> field(part, null)).toList());
     }
 
-    private Item recentProcedures(String field, List<ShownWhen> shown) {
-        Item type = field(field + ".type", Type.CHOICE, field + "[].type", true, false,
-                options("procedure-type", rules.vocabulary().procedureTypes()));
-        Item date = field(field + ".date", Type.DATE, field + "[].date", true, false, List.of());
-        QuestionnaireTexts.Field text = texts.fields().get(field);
-        return new Item(field, Type.GROUP, field + "[]", text.label(), text.help(), false, true, List.of(), shown,
-                List.of(type, date));
-    }
-
-    /** The intake's own fields that open a group. */
-    private List<Item> fieldsBefore(String group) {
-        if (!group.equals("about-you")) {
-            return List.of();
-        }
+    /** The intake's own fields that open ({@code place} OPENS) or close (CLOSES) a group. */
+    private List<Item> fields(String group, IntakeField.Place place, String procedure) {
         List<Item> items = new ArrayList<>();
-        items.add(field("patient.age", Type.INTEGER, "patient.age", required.contains("patient.age"), false, List.of()));
-        // The date of birth is the other way to give the age: asked only while no age is given.
-        Item birthDate = field("patient.birthDate", Type.DATE, "patient.birthDate", false, false, List.of());
-        items.add(new Item(birthDate.id(), birthDate.type(), birthDate.intake(), birthDate.label(), birthDate.help(),
-                false, false, List.of(), List.of(new ShownWhen("patient.age", List.of(), true)), List.of()));
-        items.add(field("patient.sex", Type.CHOICE, "patient.sex", false, false, options("sex", texts.sexes())));
-        if (reads.contains("plannedDate")) {
-            items.add(field("plannedDate", Type.DATE, "plannedDate", false, false, List.of()));
+        for (IntakeField field : IntakeField.values()) {
+            if (field.place() == place && group.equals(field.group())
+                    && (field.shown() == IntakeField.Shown.ALWAYS || reads.contains(field.id()))) {
+                items.add(field(field, procedure));
+            }
         }
         return items;
     }
 
-    /** The intake's own fields that close a group: the free lists, and the goals. */
-    private List<Item> fieldsAfter(String group, String procedure) {
-        return switch (group) {
-            case "conditions", "medications", "allergies" -> reads.contains(group)
-                    ? List.of(field(group, Type.TEXT, group + "[]", false, true, List.of())) : List.of();
-            case "goals" -> List.of(
-                    field("concerns", Type.CHOICE, "concerns[]", false, true, options("concern", names(
-                            rules.vocabulary().concerns(), procedure))),
-                    field("areas", Type.CHOICE, "areas[]", false, true, options("area", areas(procedure))));
-            default -> List.of();
+    /** The item of an intake field; the switch names every field, so a new one cannot be forgotten. */
+    private Item field(IntakeField field, String procedure) {
+        return switch (field) {
+            case AGE -> item(field, required.contains(field.id()), List.of(), List.of());
+            // The date of birth is the other way to give the age: asked only while no age is given.
+            case BIRTH_DATE -> item(field, false, List.of(), List.of(new ShownWhen(IntakeField.AGE.id(), List.of(), true)));
+            case SEX -> item(field, false, options("sex", texts.sexes()), List.of());
+            case PLANNED_DATE, CONDITIONS, MEDICATIONS, ALLERGIES, RECENT_PROCEDURES -> item(field, false, List.of(),
+                    List.of());
+            case RECENT_PROCEDURE_TYPE -> item(field, true, options("procedure-type", rules.vocabulary().procedureTypes()),
+                    List.of());
+            case RECENT_PROCEDURE_DATE -> item(field, true, List.of(), List.of());
+            case CONCERNS -> item(field, false, options("concern", names(rules.vocabulary().concerns(), procedure)),
+                    List.of());
+            case AREAS -> item(field, false, options("area", areas(procedure)), List.of());
         };
     }
 
-    private Item field(String id, Type type, String intake, boolean isRequired, boolean repeats, List<Option> options) {
-        QuestionnaireTexts.Field text = texts.fields().get(id);
-        return new Item(id, type, intake, text.label(), text.help(), isRequired, repeats, options, List.of(), List.of());
+    private Item item(IntakeField field, boolean isRequired, List<Option> options, List<ShownWhen> shown) {
+        QuestionnaireTexts.Field text = texts.fields().get(field.id());
+        return new Item(field.id(), type(field.kind()), field.intakePath(), text.label(), text.help(), isRequired,
+                field.kind().repeats(), options, shown, List.of());
+    }
+
+    private static Type type(IntakeField.Kind kind) {
+        return switch (kind) {
+            case INTEGER -> Type.INTEGER;
+            case DATE -> Type.DATE;
+            case CHOICE, CHOICE_LIST -> Type.CHOICE;
+            case TEXT_LIST -> Type.TEXT;
+            case GROUP_LIST -> Type.GROUP;
+        };
     }
 
     /** Concerns the procedure treats; all of them for the whole catalogue. */
-    private Map<String, Localized> names(Map<String, mesoscreen.rules.Concern> concerns, String procedure) {
+    private Map<String, Localized> names(Map<String, mesoscreen.vocabulary.Concern> concerns, String procedure) {
         Map<String, Localized> out = new java.util.LinkedHashMap<>();
         concerns.values().stream()
                 .filter(c -> procedure == null || c.programmes().stream().anyMatch(ref -> ref.startsWith(procedure + "/")))

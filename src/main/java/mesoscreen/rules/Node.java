@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.text.Suggestions;
 
 /**
  * A value of a rule file with its position. Every accessor checks the shape it expects and
@@ -22,6 +22,18 @@ public record Node(YamlDocument document, JsonPointer at, JsonNode value) {
 
     public RuleError.Raised error(String message) {
         return new RuleError.Raised(document.error(at, message));
+    }
+
+    /** Where this value is written, without the value: for errors found after loading (a failing example). */
+    public Position position() {
+        return new Position(document, at);
+    }
+
+    /** A place in a rule file. */
+    public record Position(YamlDocument document, JsonPointer at) {
+        public RuleError error(String message) {
+            return document.error(at, message);
+        }
     }
 
     /** The member {@code key}; missing members are allowed here and checked by the caller. */

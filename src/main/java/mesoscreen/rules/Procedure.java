@@ -1,6 +1,7 @@
 package mesoscreen.rules;
 
 import java.util.List;
+import mesoscreen.text.Localized;
 
 /**
  * A procedure of the catalogue: where it is done, what it injects or delivers, and its programmes.
@@ -9,6 +10,13 @@ import java.util.List;
 public record Procedure(String id, Localized name, Localized description, List<String> areas,
                         List<String> ingredients, Range sessionMinutes, List<Programme> programmes,
                         List<Stage> stages, String source) {
+
+    public Procedure {
+        areas = List.copyOf(areas);
+        ingredients = List.copyOf(ingredients);
+        programmes = List.copyOf(programmes);
+        stages = List.copyOf(stages);
+    }
 
     public Programme programme(String programmeId) {
         return programmes.stream().filter(p -> p.id().equals(programmeId)).findFirst().orElse(null);

@@ -1,7 +1,9 @@
 package mesoscreen.rules;
 
 import java.util.Set;
+import mesoscreen.intake.IntakeField;
 import mesoscreen.intake.Sex;
+import mesoscreen.text.Localized;
 
 /**
  * A question of the intake. {@code appliesTo} is who is asked; for anyone else an absent answer
@@ -10,6 +12,12 @@ import mesoscreen.intake.Sex;
  */
 public record Question(String id, String group, Set<Sex> appliesTo, Localized label, Localized help,
                        String loinc, FollowUp followUp) {
+
+    public Question {
+        // An EnumSet keeps the order of the sexes, which shows in the questionnaire.
+        appliesTo = appliesTo.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(appliesTo));
+    }
 
     public boolean appliesTo(Sex sex) {
         return appliesTo.contains(sex == null ? Sex.UNKNOWN : sex);
@@ -22,7 +30,7 @@ public record Question(String id, String group, Set<Sex> appliesTo, Localized la
         }
 
         /** An intake field that only matters after a "yes", such as the list of recent procedures. */
-        record Field(String field) implements FollowUp {
+        record Field(IntakeField field) implements FollowUp {
         }
     }
 }

@@ -2,6 +2,8 @@ package mesoscreen.rules;
 
 import java.util.List;
 import java.util.Map;
+import mesoscreen.text.Localized;
+import mesoscreen.text.Ordered;
 
 /**
  * The texts of the questionnaire that are not questions: group titles in form order, labels of
@@ -9,6 +11,13 @@ import java.util.Map;
  */
 public record QuestionnaireTexts(List<Group> groups, Map<String, Field> fields, Map<String, Localized> sexes,
                                  Map<String, Localized> answers) {
+
+    public QuestionnaireTexts {
+        groups = List.copyOf(groups);
+        fields = Ordered.copy(fields);
+        sexes = Ordered.copy(sexes);
+        answers = Ordered.copy(answers);
+    }
 
     public record Group(String id, Localized title) {
     }

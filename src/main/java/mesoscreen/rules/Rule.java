@@ -1,8 +1,10 @@
 package mesoscreen.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import mesoscreen.rules.condition.Condition;
+import mesoscreen.text.Localized;
 
 /**
  * A compiled rule. {@code procedures} empty means every procedure. {@code reassess} is given for
@@ -11,6 +13,11 @@ import mesoscreen.rules.condition.Condition;
 public record Rule(String id, Kind kind, Severity severity, Set<String> procedures, Condition when,
                    Localized title, Localized message, Localized reassess, String source,
                    List<Example> examples, String file) {
+
+    public Rule {
+        procedures = Set.copyOf(procedures);
+        examples = List.copyOf(examples);
+    }
 
     public enum Kind {
         CONTRAINDICATION, PRECAUTION, NOTE;
@@ -32,9 +39,22 @@ public record Rule(String id, Kind kind, Severity severity, Set<String> procedur
         return procedure == null || procedures.isEmpty() || procedures.contains(procedure);
     }
 
-    /** An intake written beside the rule with what the rule must make of it. */
-    public record Example(String name, com.fasterxml.jackson.databind.JsonNode intake, Outcome expect,
-                          Set<String> missing, Node at) {
+    /**
+     * An intake written beside the rule with what the rule must make of it, and where its {@code expect}
+     * is written (a failing example is reported there). The intake is kept as a
+     * private copy, and {@link #intake()} gives a fresh copy each time, so nobody can change it.
+     */
+    public record Example(String name, JsonNode intake, Outcome expect, Set<String> missing,
+                          Node.Position expectAt) {
+        public Example {
+            intake = intake.deepCopy();
+            missing = missing == null ? null : Set.copyOf(missing);
+        }
+
+        @Override
+        public JsonNode intake() {
+            return intake.deepCopy();
+        }
     }
 
     /** What a rule makes of an intake. */

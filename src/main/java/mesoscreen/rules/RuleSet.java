@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import mesoscreen.rules.condition.Result;
 import mesoscreen.rules.condition.Truth;
+import mesoscreen.text.Localized;
+import mesoscreen.text.Ordered;
 import mesoscreen.vocabulary.TextNormalizer;
 import mesoscreen.vocabulary.Vocabulary;
 
@@ -24,6 +26,17 @@ public record RuleSet(String version, String digest, List<String> languages, Map
                       Vocabulary vocabulary, TextNormalizer normalizer, Map<String, Localized> messages,
                       List<CareStep> preparation, List<CareStep> aftercare, QuestionnaireTexts questionnaire,
                       List<Rule> rules) {
+
+    public RuleSet {
+        languages = List.copyOf(languages);
+        sources = Ordered.copy(sources);
+        questions = Ordered.copy(questions);
+        procedures = Ordered.copy(procedures);
+        messages = Ordered.copy(messages);
+        preparation = List.copyOf(preparation);
+        aftercare = List.copyOf(aftercare);
+        rules = List.copyOf(rules);
+    }
 
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();

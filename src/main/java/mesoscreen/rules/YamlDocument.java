@@ -23,19 +23,21 @@ public final class YamlDocument {
 
     private final String name;
     private final List<String> lines;
-    private final Map<String, JsonLocation> locations = new HashMap<>();
+    private final Map<String, JsonLocation> locations;
     private final JsonNode root;
 
     private YamlDocument(String name, String text) {
         this.name = name;
         this.lines = text.lines().toList();
         JsonNode parsed;
-        try (JsonParser parser = new Recording(YAML.getFactory().createParser(text))) {
+        Map<String, JsonLocation> recorded = new HashMap<>();
+        try (JsonParser parser = new Recording(YAML.getFactory().createParser(text), recorded)) {
             parsed = YAML.readTree(parser);
         } catch (java.io.IOException e) {
             throw new RuleError.Raised(syntaxError(e));
         }
         this.root = parsed == null ? MissingNode.getInstance() : parsed;
+        this.locations = Map.copyOf(recorded);
     }
 
     /** Parses {@code text}; a YAML syntax error is raised as a located {@link RuleError}. */
@@ -47,8 +49,9 @@ public final class YamlDocument {
         return name;
     }
 
+    /** The document's values, as a copy: the parsed tree itself never leaves this class. */
     public Node root() {
-        return new Node(this, JsonPointer.empty(), root);
+        return new Node(this, JsonPointer.empty(), root.deepCopy());
     }
 
     /** An error at the value {@code at}, or at its nearest located parent. */
@@ -84,9 +87,12 @@ public final class YamlDocument {
     }
 
     /** Records the location of every value as the tree is built from the token stream. */
-    private final class Recording extends JsonParserDelegate {
-        Recording(JsonParser delegate) {
+    private static final class Recording extends JsonParserDelegate {
+        private final Map<String, JsonLocation> recorded;
+
+        Recording(JsonParser delegate, Map<String, JsonLocation> recorded) {
             super(delegate);
+            this.recorded = recorded;
         }
 
         @Override
@@ -97,7 +103,7 @@ public final class YamlDocument {
                 if (token == JsonToken.FIELD_NAME) {
                     pointer = pointer + "#key";
                 }
-                locations.putIfAbsent(pointer, delegate.currentTokenLocation());
+                recorded.putIfAbsent(pointer, delegate.currentTokenLocation());
             }
             return token;
         }

@@ -70,7 +70,7 @@ public record ExampleCoverage(List<RuleError> untriedBranches, List<String> unan
     }
 
     private static mesoscreen.rules.YamlDocument document(Rule rule) {
-        return rule.examples().get(0).at().document();
+        return rule.examples().get(0).expectAt().document();
     }
 
     private static Intake intake(Rule.Example example, ObjectMapper json) {

@@ -33,7 +33,7 @@ public final class Examples {
             for (Rule.Example example : rule.examples()) {
                 String failure = failure(rule, example, rules, json, validator, today);
                 if (failure != null) {
-                    errors.add(example.at().get("expect").error("example '" + example.name() + "': " + failure).error());
+                    errors.add(example.expectAt().error("example '" + example.name() + "': " + failure));
                 }
             }
         }

@@ -20,6 +20,7 @@ import mesoscreen.rules.RuleError;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.rules.RuleSetException;
 import mesoscreen.rules.RuleSetLoader;
+import mesoscreen.rules.load.RuleFolder;
 import org.jboss.logging.Logger;
 
 /**
@@ -87,6 +88,11 @@ public class RuleSetRegistry {
 
     /** Loads, compiles and checks the examples of a rule folder; any error throws them all. */
     public static RuleSet load(Path folder, ObjectMapper json, IntakeValidator validator, LocalDate today) {
+        return load(RuleFolder.read(folder), json, validator, today);
+    }
+
+    /** The last stage of loading: the folder's examples run through the same reader and screening as a request. */
+    static RuleSet load(RuleFolder folder, ObjectMapper json, IntakeValidator validator, LocalDate today) {
         RuleSet loaded = RuleSetLoader.load(folder);
         List<RuleError> failures = Examples.check(loaded, json, validator, today);
         if (!failures.isEmpty()) {
@@ -114,9 +120,20 @@ public class RuleSetRegistry {
      * logged and kept for the health check.
      */
     public synchronized Reload reload() {
+        try {
+            return reload(RuleFolder.read(folder));
+        } catch (RuleSetException e) {
+            return failed(e);
+        } catch (RuntimeException e) {
+            return unreadable(e);
+        }
+    }
+
+    /** Puts {@code read} in force if it loads and differs; the digest in force is always that of the bytes read. */
+    private synchronized Reload reload(RuleFolder read) {
         Reload outcome;
         try {
-            RuleSet loaded = load(folder, json, validator, LocalDate.now(clock));
+            RuleSet loaded = load(read, json, validator, LocalDate.now(clock));
             boolean changed = !loaded.digest().equals(current.get().digest());
             if (changed) {
                 current.set(loaded);
@@ -124,14 +141,26 @@ public class RuleSetRegistry {
             }
             outcome = new Reload(clock.instant(), changed, List.of(), current.get());
         } catch (RuleSetException e) {
-            LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
-                    current.get().digest(), e.getMessage());
-            outcome = new Reload(clock.instant(), false, e.errors().stream().map(RuleError::render).toList(),
-                    current.get());
+            return failed(e);
         } catch (RuntimeException e) {
-            LOG.errorf("Rules reload failed (%s); the rules in force stay", e.getClass().getSimpleName());
-            outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
+            return unreadable(e);
         }
+        lastReload = outcome;
+        return outcome;
+    }
+
+    private Reload failed(RuleSetException e) {
+        LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
+                current.get().digest(), e.getMessage());
+        Reload outcome = new Reload(clock.instant(), false, e.errors().stream().map(RuleError::render).toList(),
+                current.get());
+        lastReload = outcome;
+        return outcome;
+    }
+
+    private Reload unreadable(RuntimeException e) {
+        LOG.errorf("Rules reload failed (%s); the rules in force stay", e.getClass().getSimpleName());
+        Reload outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
         lastReload = outcome;
         return outcome;
     }
@@ -139,11 +168,13 @@ public class RuleSetRegistry {
     /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */
     private void reloadIfChanged() {
         try {
-            String digest = RuleSetLoader.digest(folder);
+            RuleFolder read = RuleFolder.read(folder);
+            String digest = read.digest();
             Reload last = lastReload;
             boolean sameAsFailed = last != null && last.failed() && digest.equals(failedDigest);
             if (!digest.equals(current.get().digest()) && !sameAsFailed) {
-                failedDigest = reload().failed() ? digest : null;
+                // The bytes just read are the ones loaded: read again, they might be another version.
+                failedDigest = reload(read).failed() ? digest : null;
             }
         } catch (RuntimeException e) {
             LOG.warnf("Rules folder not readable for watching (%s)", e.getClass().getSimpleName());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mesoscreen.intake.IntakeField;
 import mesoscreen.rules.Finding;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleSet;
@@ -80,7 +81,8 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
         return out;
     }
 
-    private static final List<String> PATIENT_FIELDS = List.of("patient.age", "patient.sex", "areas");
+    private static final List<String> PATIENT_FIELDS = List.of(IntakeField.AGE.id(), IntakeField.SEX.id(),
+            IntakeField.AREAS.id());
 
     private static void move(String fact, Map<String, List<String>> from, Map<String, List<String>> to) {
         List<String> rules = from.remove(fact);

@@ -1,38 +1,43 @@
 package mesoscreen.vocabulary;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import mesoscreen.text.Suggestions;
 
 /**
  * Canonical ids of one vocabulary (conditions, medication classes, allergens) and everything that
- * names them: codes, code prefixes, and free-text terms in any language. Built once at start-up;
- * a lookup is a few hash probes, plus a bounded typo scan for long words.
+ * names them: codes, code prefixes, and free-text terms in any language. Built once by a
+ * {@link Builder} and immutable after; a lookup is a few hash probes, plus a bounded typo scan for long
+ * words.
  */
 public final class Lexicon {
     /** Words shorter than this are too easily confused to forgive a typo in. */
     private static final int TYPO_MIN_LENGTH = 6;
 
     private final TextNormalizer normalizer;
-    private final Map<String, Map<String, Set<String>>> exactCodes = new HashMap<>();
-    /** Per system: {from, to, id}; a prefix is the range from it to itself. */
-    private final Map<String, List<String[]>> codeRanges = new HashMap<>();
-    private final Map<String, String> terms = new HashMap<>();
-    private final List<String[]> typoTerms = new ArrayList<>();
-    private final Set<String> ids = new LinkedHashSet<>();
-    private final List<Listing> listings = new ArrayList<>();
-    private int longestTerm = 1;
+    private final Map<String, Map<String, Set<String>>> exactCodes;
+    /** Per system; a prefix is the range from it to itself. */
+    private final Map<String, List<CodeRange>> codeRanges;
+    private final Map<String, String> terms;
+    private final List<Term> typoTerms;
+    private final Set<String> ids;
+    private final List<Listing> listings;
+    private final int longestTerm;
 
-    public Lexicon(TextNormalizer normalizer) {
-        this.normalizer = normalizer;
+    /** Codes whose first characters lie between {@code from} and {@code to}, inclusive. */
+    private record CodeRange(String from, String to, String id) {
     }
 
-    public Set<String> ids() {
-        return ids;
+    /** A one-word term, normalised, long enough to forgive a typo in. */
+    private record Term(String normal, String id) {
     }
 
     /**
@@ -42,68 +47,56 @@ public final class Lexicon {
     public record Listing(String id, String system, String code, String term) {
     }
 
+    private Lexicon(Builder builder) {
+        normalizer = builder.normalizer;
+        Map<String, Map<String, Set<String>>> codes = new HashMap<>();
+        builder.exactCodes.forEach((system, byCode) -> {
+            Map<String, Set<String>> frozen = new HashMap<>();
+            byCode.forEach((code, named) -> frozen.put(code, Collections.unmodifiableSet(new TreeSet<>(named))));
+            codes.put(system, Collections.unmodifiableMap(frozen));
+        });
+        exactCodes = Collections.unmodifiableMap(codes);
+        Map<String, List<CodeRange>> ranges = new HashMap<>();
+        builder.codeRanges.forEach((system, list) -> ranges.put(system, List.copyOf(list)));
+        codeRanges = Collections.unmodifiableMap(ranges);
+        terms = Map.copyOf(builder.terms);
+        typoTerms = List.copyOf(builder.typoTerms);
+        ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
+        listings = List.copyOf(builder.listings);
+        longestTerm = builder.longestTerm;
+    }
+
+    public static Builder builder(TextNormalizer normalizer) {
+        return new Builder(normalizer);
+    }
+
+    /** The canonical ids, in the order the vocabulary file lists them. */
+    public Set<String> ids() {
+        return ids;
+    }
+
     /** Every code and term, in the order they were added. */
     public List<Listing> listings() {
-        return List.copyOf(listings);
-    }
-
-    public void addId(String id) {
-        ids.add(id);
-    }
-
-    /**
-     * Adds a code of {@code system} (an alias). A code ending in '*' matches every code it starts;
-     * {@code C00-C97} matches every code whose first three characters are in that range.
-     */
-    public void addCode(String id, String system, String code) {
-        String normal = code.trim().toUpperCase(Locale.ROOT);
-        List<String[]> ranges = codeRanges.computeIfAbsent(system, s -> new ArrayList<>());
-        if (normal.endsWith("*")) {
-            String prefix = normal.substring(0, normal.length() - 1);
-            ranges.add(new String[] {prefix, prefix, id});
-            listings.add(new Listing(id, system, prefix, null));
-        } else if (normal.matches("[A-Z0-9]{3}-[A-Z0-9]{3}")) {
-            ranges.add(new String[] {normal.substring(0, 3), normal.substring(4), id});
-            listings.add(new Listing(id, system, normal.substring(0, 3), null));
-        } else {
-            listings.add(new Listing(id, system, normal, null));
-            exactCodes.computeIfAbsent(system, s -> new HashMap<>())
-                    .computeIfAbsent(normal, c -> new java.util.TreeSet<>()).add(id);
-        }
-    }
-
-    /** Adds a term; returns the id it already named, if another one, so the loader can report the clash. */
-    public String addTerm(String id, String term) {
-        String normal = normalizer.normalize(term);
-        listings.add(new Listing(id, null, null, term));
-        String previous = terms.putIfAbsent(normal, id);
-        if (previous == null) {
-            longestTerm = Math.max(longestTerm, normal.split(" ").length);
-            if (!normal.contains(" ") && normal.length() >= TYPO_MIN_LENGTH) {
-                typoTerms.add(new String[] {normal, id});
-            }
-            return null;
-        }
-        return previous.equals(id) ? null : previous;
+        return listings;
     }
 
     /** Every id the code names (a code may belong to several, e.g. a bleeding and a platelet disorder). */
     public Set<String> byCode(String system, String code) {
         String normal = code.trim().toUpperCase(Locale.ROOT);
-        Set<String> ids = new java.util.TreeSet<>(exactCodes.getOrDefault(system, Map.of()).getOrDefault(normal, Set.of()));
-        for (String[] range : codeRanges.getOrDefault(system, List.of())) {
-            String head = normal.substring(0, Math.min(normal.length(), range[0].length()));
-            if (head.compareTo(range[0]) >= 0 && head.compareTo(range[1]) <= 0) {
-                ids.add(range[2]);
+        Set<String> found = new TreeSet<>(exactCodes.getOrDefault(system, Map.of()).getOrDefault(normal, Set.of()));
+        for (CodeRange range : codeRanges.getOrDefault(system, List.of())) {
+            String head = normal.substring(0, Math.min(normal.length(), range.from().length()));
+            if (head.compareTo(range.from()) >= 0 && head.compareTo(range.to()) <= 0) {
+                found.add(range.id());
             }
         }
-        return ids;
+        return found;
     }
 
     /** Every id the text names: whole terms anywhere in it, else single long words one typo away. */
     public Map<String, String> byText(String text) {
         List<String> tokens = normalizer.tokens(text);
-        Map<String, String> found = new java.util.LinkedHashMap<>();
+        Map<String, String> found = new LinkedHashMap<>();
         for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
             for (int start = 0; start + size <= tokens.size(); start++) {
                 String phrase = String.join(" ", tokens.subList(start, start + size));
@@ -118,13 +111,73 @@ public final class Lexicon {
                 if (token.length() < TYPO_MIN_LENGTH) {
                     continue;
                 }
-                for (String[] term : typoTerms) {
-                    if (Suggestions.distance(token, term[0], 1) <= 1) {
-                        found.putIfAbsent(term[1], term[0]);
+                for (Term term : typoTerms) {
+                    if (Suggestions.distance(token, term.normal(), 1) <= 1) {
+                        found.putIfAbsent(term.id(), term.normal());
                     }
                 }
             }
         }
         return found;
+    }
+
+    /** Collects a vocabulary file's entries while it is read; {@link #build} freezes them. */
+    public static final class Builder {
+        private final TextNormalizer normalizer;
+        private final Map<String, Map<String, Set<String>>> exactCodes = new HashMap<>();
+        private final Map<String, List<CodeRange>> codeRanges = new HashMap<>();
+        private final Map<String, String> terms = new HashMap<>();
+        private final List<Term> typoTerms = new ArrayList<>();
+        private final Set<String> ids = new LinkedHashSet<>();
+        private final List<Listing> listings = new ArrayList<>();
+        private int longestTerm = 1;
+
+        private Builder(TextNormalizer normalizer) {
+            this.normalizer = normalizer;
+        }
+
+        public void addId(String id) {
+            ids.add(id);
+        }
+
+        /**
+         * Adds a code of {@code system} (an alias). A code ending in '*' matches every code it starts;
+         * {@code C00-C97} matches every code whose first three characters are in that range.
+         */
+        public void addCode(String id, String system, String code) {
+            String normal = code.trim().toUpperCase(Locale.ROOT);
+            List<CodeRange> ranges = codeRanges.computeIfAbsent(system, s -> new ArrayList<>());
+            if (normal.endsWith("*")) {
+                String prefix = normal.substring(0, normal.length() - 1);
+                ranges.add(new CodeRange(prefix, prefix, id));
+                listings.add(new Listing(id, system, prefix, null));
+            } else if (normal.matches("[A-Z0-9]{3}-[A-Z0-9]{3}")) {
+                ranges.add(new CodeRange(normal.substring(0, 3), normal.substring(4), id));
+                listings.add(new Listing(id, system, normal.substring(0, 3), null));
+            } else {
+                listings.add(new Listing(id, system, normal, null));
+                exactCodes.computeIfAbsent(system, s -> new HashMap<>())
+                        .computeIfAbsent(normal, c -> new TreeSet<>()).add(id);
+            }
+        }
+
+        /** Adds a term; returns the id it already named, if another one, so the loader can report the clash. */
+        public String addTerm(String id, String term) {
+            String normal = normalizer.normalize(term);
+            listings.add(new Listing(id, null, null, term));
+            String previous = terms.putIfAbsent(normal, id);
+            if (previous == null) {
+                longestTerm = Math.max(longestTerm, normal.split(" ").length);
+                if (!normal.contains(" ") && normal.length() >= TYPO_MIN_LENGTH) {
+                    typoTerms.add(new Term(normal, id));
+                }
+                return null;
+            }
+            return previous.equals(id) ? null : previous;
+        }
+
+        public Lexicon build() {
+            return new Lexicon(this);
+        }
     }
 }

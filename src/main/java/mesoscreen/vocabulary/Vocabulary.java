@@ -1,8 +1,8 @@
 package mesoscreen.vocabulary;
 
 import java.util.Map;
-import mesoscreen.rules.Concern;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
+import mesoscreen.text.Ordered;
 
 /**
  * What the words of a request mean: coded and free-text entries resolve to canonical ids through
@@ -13,4 +13,11 @@ import mesoscreen.rules.Localized;
 public record Vocabulary(Lexicon conditions, Lexicon medications, Lexicon allergens,
                          Map<String, Localized> areas, Map<String, Concern> concerns,
                          Map<String, Localized> ingredients, Map<String, Localized> procedureTypes) {
+
+    public Vocabulary {
+        areas = Ordered.copy(areas);
+        concerns = Ordered.copy(concerns);
+        ingredients = Ordered.copy(ingredients);
+        procedureTypes = Ordered.copy(procedureTypes);
+    }
 }

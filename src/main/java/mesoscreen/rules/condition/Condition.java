@@ -1,11 +1,11 @@
 package mesoscreen.rules.condition;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mesoscreen.intake.Answer;
+import mesoscreen.intake.IntakeField;
 import mesoscreen.intake.Sex;
 import mesoscreen.rules.Facts;
 
@@ -27,6 +27,10 @@ public sealed interface Condition {
     void reads(Set<String> out);
 
     record All(List<Condition> children) implements Condition {
+        public All {
+            children = List.copyOf(children);
+        }
+
         public Result test(Facts facts) {
             return Result.combine(evaluate(children, facts), Truth.FALSE);
         }
@@ -41,6 +45,10 @@ public sealed interface Condition {
     }
 
     record Any(List<Condition> children) implements Condition {
+        public Any {
+            children = List.copyOf(children);
+        }
+
         public Result test(Facts facts) {
             return Result.combine(evaluate(children, facts), Truth.TRUE);
         }
@@ -100,7 +108,7 @@ public sealed interface Condition {
         }
 
         public void reads(Set<String> out) {
-            out.add(kind == Kind.CONDITION ? "conditions" : "allergies");
+            out.add((kind == Kind.CONDITION ? IntakeField.CONDITIONS : IntakeField.ALLERGIES).id());
         }
 
         public String describe() {
@@ -110,19 +118,18 @@ public sealed interface Condition {
 
     /** An allergy meets an ingredient of the procedure being screened. */
     record AllergyToIngredient(Map<String, Set<String>> ingredientsByProcedure) implements Condition {
+        public AllergyToIngredient {
+            Map<String, Set<String>> copied = new java.util.HashMap<>();
+            ingredientsByProcedure.forEach((procedure, ingredients) -> copied.put(procedure, Set.copyOf(ingredients)));
+            ingredientsByProcedure = Map.copyOf(copied);
+        }
+
         public Result test(Facts facts) {
-            Set<String> ingredients = ingredientsByProcedure.getOrDefault(facts.procedure(), Set.of());
-            List<String> evidence = new ArrayList<>();
-            facts.allergens().forEach((allergen, entries) -> {
-                if (ingredients.contains(allergen)) {
-                    entries.forEach(entry -> evidence.add(entry + ", an ingredient of " + facts.procedure()));
-                }
-            });
-            return Result.decided(!evidence.isEmpty(), evidence);
+            return ByProcedure.allergyToIngredient(this, facts);
         }
 
         public void reads(Set<String> out) {
-            out.add("allergies");
+            out.add(IntakeField.ALLERGIES.id());
         }
 
         public String describe() {
@@ -134,14 +141,14 @@ public sealed interface Condition {
     record AgeBetween(Integer min, Integer max) implements Condition {
         public Result test(Facts facts) {
             if (facts.age() == null) {
-                return Result.unknown("patient.age");
+                return Result.unknown(IntakeField.AGE.id());
             }
             int age = facts.age();
             return Result.decided((min == null || age >= min) && (max == null || age <= max), "patient.age = " + age);
         }
 
         public void reads(Set<String> out) {
-            out.add("patient.age");
+            out.add(IntakeField.AGE.id());
         }
 
         public String describe() {
@@ -150,15 +157,19 @@ public sealed interface Condition {
     }
 
     record SexIn(Set<Sex> sexes) implements Condition {
+        public SexIn {
+            sexes = Set.copyOf(sexes);
+        }
+
         public Result test(Facts facts) {
             if (facts.sex() == null || facts.sex() == Sex.UNKNOWN) {
-                return Result.unknown("patient.sex");
+                return Result.unknown(IntakeField.SEX.id());
             }
             return Result.decided(sexes.contains(facts.sex()), "patient.sex = " + facts.sex().json());
         }
 
         public void reads(Set<String> out) {
-            out.add("patient.sex");
+            out.add(IntakeField.SEX.id());
         }
 
         public String describe() {
@@ -168,6 +179,10 @@ public sealed interface Condition {
 
     /** The procedure being screened is one of these. */
     record ProcedureIn(Set<String> procedures) implements Condition {
+        public ProcedureIn {
+            procedures = Set.copyOf(procedures);
+        }
+
         public Result test(Facts facts) {
             return Result.decided(procedures.contains(facts.procedure()), "procedure = " + facts.procedure());
         }
@@ -182,22 +197,19 @@ public sealed interface Condition {
 
     /** A treatment area is one of these: the requested areas, else the procedure's own. */
     record AreaIn(Set<String> areas, Map<String, List<String>> areasByProcedure) implements Condition {
+        public AreaIn {
+            areas = Set.copyOf(areas);
+            Map<String, List<String>> copied = new java.util.HashMap<>();
+            areasByProcedure.forEach((procedure, treated) -> copied.put(procedure, List.copyOf(treated)));
+            areasByProcedure = Map.copyOf(copied);
+        }
+
         public Result test(Facts facts) {
-            Set<String> treated = facts.areas();
-            String source = "areas";
-            if (treated.isEmpty()) {
-                treated = Set.copyOf(areasByProcedure.getOrDefault(facts.procedure(), List.of()));
-                source = "areas of " + facts.procedure();
-            }
-            if (treated.isEmpty()) {
-                return Result.unknown("areas");
-            }
-            List<String> hit = treated.stream().filter(areas::contains).sorted().toList();
-            return Result.decided(!hit.isEmpty(), source + " = " + (hit.isEmpty() ? treated.stream().sorted().toList() : hit));
+            return ByProcedure.areaIn(this, facts);
         }
 
         public void reads(Set<String> out) {
-            out.add("areas");
+            out.add(IntakeField.AREAS.id());
         }
 
         public String describe() {
@@ -207,29 +219,21 @@ public sealed interface Condition {
 
     /** The patient named one of these concerns; concerns are goals, so none named means false. */
     record ConcernIn(Set<String> concerns) implements Condition {
+        public ConcernIn {
+            concerns = Set.copyOf(concerns);
+        }
+
         public Result test(Facts facts) {
             List<String> hit = facts.concerns().stream().filter(concerns::contains).sorted().toList();
             return Result.decided(!hit.isEmpty(), hit.stream().map(c -> "concerns contains " + c).toList());
         }
 
         public void reads(Set<String> out) {
-            out.add("concerns");
+            out.add(IntakeField.CONCERNS.id());
         }
 
         public String describe() {
             return "concern " + concerns.stream().sorted().toList();
-        }
-    }
-
-    /** A time window such as 6 months or 14 days, as rule files state them. */
-    record Window(int amount, java.time.temporal.ChronoUnit unit) {
-        public LocalDate after(LocalDate start) {
-            return start.plus(amount, unit);
-        }
-
-        @Override
-        public String toString() {
-            return amount + " " + unit.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -241,31 +245,7 @@ public sealed interface Condition {
      */
     record TakesMedication(String medicationClass, Window stoppedWithin, String askedBy) implements Condition {
         public Result test(Facts facts) {
-            List<Facts.Medication> entries = facts.medications().getOrDefault(medicationClass, List.of());
-            if (entries.isEmpty() && askedBy != null) {
-                Facts.Stated stated = facts.answers().get(askedBy);
-                return stated.answer() == Answer.UNKNOWN ? Result.unknown(askedBy)
-                        : Result.decided(stated.answer() == Answer.YES, stated.evidence());
-            }
-            if (stoppedWithin == null) {
-                return Result.decided(!entries.isEmpty(), entries.stream().map(Facts.Medication::evidence).toList());
-            }
-            List<String> evidence = new ArrayList<>();
-            LocalDate until = null;
-            boolean current = false;
-            for (Facts.Medication entry : entries) {
-                if (entry.stoppedOn() == null) {
-                    current = true;
-                    evidence.add(entry.evidence() + ", taken now");
-                } else if (stoppedWithin.after(entry.stoppedOn()).isAfter(facts.plannedDate())) {
-                    LocalDate end = stoppedWithin.after(entry.stoppedOn());
-                    until = until == null || end.isAfter(until) ? end : until;
-                    evidence.add(entry.evidence() + ", stopped on " + entry.stoppedOn() + ": less than "
-                            + stoppedWithin + " before " + facts.plannedDate());
-                }
-            }
-            return evidence.isEmpty() ? Result.decided(false, List.of())
-                    : Result.trueUntil(current ? null : until, evidence);
+            return Dated.takesMedication(this, facts);
         }
 
         public String describe() {
@@ -274,9 +254,9 @@ public sealed interface Condition {
         }
 
         public void reads(Set<String> out) {
-            out.add("medications");
+            out.add(IntakeField.MEDICATIONS.id());
             if (stoppedWithin != null) {
-                out.add("plannedDate");
+                out.add(IntakeField.PLANNED_DATE.id());
             }
             if (askedBy != null) {
                 out.add(askedBy);
@@ -292,28 +272,13 @@ public sealed interface Condition {
      */
     record RecentProcedureWithin(Map<String, Window> within, String askedBy, Set<String> askedTypes)
             implements Condition {
+        public RecentProcedureWithin {
+            within = Map.copyOf(within);
+            askedTypes = Set.copyOf(askedTypes);
+        }
+
         public Result test(Facts facts) {
-            // A "yes" is explained only by an entry of a type the question asks about (across all its rules).
-            boolean explained = facts.recentProcedures().stream().anyMatch(done -> askedTypes.contains(done.type()));
-            if (!explained) {
-                Facts.Stated stated = facts.answers().get(askedBy);
-                return switch (stated.answer()) {
-                    case NO -> Result.decided(false, stated.evidence());
-                    case YES -> Result.unknown("recentProcedures");
-                    case UNKNOWN -> Result.unknown(askedBy);
-                };
-            }
-            List<String> evidence = new ArrayList<>();
-            LocalDate until = null;
-            for (Facts.RecentProcedure done : facts.recentProcedures()) {
-                Window window = within.get(done.type());
-                if (window != null && window.after(done.date()).isAfter(facts.plannedDate())) {
-                    LocalDate end = window.after(done.date());
-                    until = until == null || end.isAfter(until) ? end : until;
-                    evidence.add(done.evidence() + ": less than " + window + " before " + facts.plannedDate());
-                }
-            }
-            return evidence.isEmpty() ? Result.decided(false, List.of()) : Result.trueUntil(until, evidence);
+            return Dated.recentProcedure(this, facts);
         }
 
         public String describe() {
@@ -321,8 +286,8 @@ public sealed interface Condition {
         }
 
         public void reads(Set<String> out) {
-            out.add("recentProcedures");
-            out.add("plannedDate");
+            out.add(IntakeField.RECENT_PROCEDURES.id());
+            out.add(IntakeField.PLANNED_DATE.id());
             out.add(askedBy);
         }
     }

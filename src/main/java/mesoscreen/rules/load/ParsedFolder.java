@@ -1,0 +1,64 @@
+package mesoscreen.rules.load;
+
+import java.nio.charset.CharacterCodingException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import mesoscreen.rules.Node;
+import mesoscreen.rules.RuleError;
+import mesoscreen.rules.YamlDocument;
+
+/**
+ * Stage 2 of loading: every file of the folder parsed once, with the position of every value. A file
+ * that is not YAML keeps its located syntax error, reported when a reader asks for the file, so errors
+ * come in the order the readers meet them.
+ */
+final class ParsedFolder {
+    private final RuleFolder folder;
+    private final Map<String, Parsed> files;
+
+    /** A parsed document, or why it could not be parsed. */
+    private record Parsed(YamlDocument document, RuleError error) {
+    }
+
+    private ParsedFolder(RuleFolder folder, Map<String, Parsed> files) {
+        this.folder = folder;
+        this.files = Collections.unmodifiableMap(files);
+    }
+
+    static ParsedFolder parse(RuleFolder folder) {
+        Map<String, Parsed> files = new LinkedHashMap<>();
+        for (String relative : folder.paths()) {
+            try {
+                String text = folder.text(relative).orElseThrow();
+                files.put(relative, new Parsed(YamlDocument.parse(folder.name(relative), text), null));
+            } catch (RuleError.Raised e) {
+                files.put(relative, new Parsed(null, e.error()));
+            } catch (CharacterCodingException e) {
+                files.put(relative, new Parsed(null,
+                        new RuleError(folder.name(relative), 0, 0, "cannot read: " + e.getMessage(), null)));
+            }
+        }
+        return new ParsedFolder(folder, files);
+    }
+
+    RuleFolder folder() {
+        return folder;
+    }
+
+    /** The root of a file, or null with the error recorded when it is missing (and required) or not YAML. */
+    Node root(String relative, boolean required, Problems problems) {
+        Parsed parsed = files.get(relative);
+        if (parsed == null) {
+            if (required) {
+                problems.add(new RuleError(folder.name(relative), 0, 0, "file missing", null));
+            }
+            return null;
+        }
+        if (parsed.error() != null) {
+            problems.add(parsed.error());
+            return null;
+        }
+        return parsed.document().root();
+    }
+}

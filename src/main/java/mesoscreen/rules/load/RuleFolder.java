@@ -1,0 +1,100 @@
+package mesoscreen.rules.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import mesoscreen.rules.RuleError;
+import mesoscreen.rules.RuleSetException;
+
+/**
+ * Stage 1 of loading: every YAML file of a rule folder, read once, as bytes. The digest is computed
+ * from exactly these bytes and every later stage parses them, so a file edited while the folder is
+ * read can never give rules whose digest describes other content.
+ */
+public final class RuleFolder {
+    private final Path root;
+    /** Path relative to the root ("checks/pregnancy.yaml") to its content, in path order. */
+    private final Map<String, byte[]> files;
+    private final String digest;
+
+    private RuleFolder(Path root, Map<String, byte[]> files) {
+        this.root = root;
+        this.files = Collections.unmodifiableMap(files);
+        this.digest = digest(files);
+    }
+
+    /** Reads {@code root}; a missing folder is a located load error. */
+    public static RuleFolder read(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new RuleSetException(List.of(new RuleError(root.toString(), 0, 0,
+                    "rules folder not found (set MESOSCREEN_RULES_DIR)", null)));
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RuleFolder(root, files);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** "sha256:…" over every file's relative path and bytes, in path order. */
+    public String digest() {
+        return digest;
+    }
+
+    /** The files' relative paths, in path order. */
+    public List<String> paths() {
+        return List.copyOf(files.keySet());
+    }
+
+    /** The file's text, if the folder has it; bytes that are not UTF-8 throw, as reading the file would. */
+    public Optional<String> text(String relative) throws CharacterCodingException {
+        byte[] bytes = files.get(relative);
+        return bytes == null ? Optional.empty()
+                : Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+    }
+
+    /** How errors name a file: the folder as given, then the relative path. */
+    public String name(String relative) {
+        return root.resolve(relative).toString();
+    }
+
+    private static String digest(Map<String, byte[]> files) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        files.forEach((relative, bytes) -> {
+            sha256.update(relative.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(bytes);
+            sha256.update((byte) 0);
+        });
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+    }
+}

@@ -1,0 +1,120 @@
+package mesoscreen.rules.load;
+
+import mesoscreen.text.Ordered;
+import static mesoscreen.rules.load.Reading.orderedSet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import mesoscreen.rules.Node;
+import mesoscreen.text.Localized;
+import mesoscreen.vocabulary.CodeSystems;
+import mesoscreen.vocabulary.Concern;
+import mesoscreen.vocabulary.Lexicon;
+import mesoscreen.vocabulary.TextNormalizer;
+import mesoscreen.vocabulary.Vocabulary;
+
+/**
+ * Reads {@code vocabulary/}: ignored words, areas, procedure types, then the lexicons of ingredients and
+ * allergens, conditions and medications. Concerns name programmes of the catalogue, so they come later
+ * ({@link #with}).
+ */
+final class VocabularyReader {
+    private final Reading reading;
+
+    private VocabularyReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    /** Everything of the vocabulary but the concerns. */
+    record Words(TextNormalizer normalizer, Map<String, Localized> areas, Map<String, Localized> procedureTypes,
+                 Map<String, Localized> ingredients, Lexicon allergens, Lexicon conditions, Lexicon medications) {
+
+        Vocabulary with(Map<String, Concern> concerns) {
+            return new Vocabulary(conditions, medications, allergens, areas, concerns, ingredients, procedureTypes);
+        }
+    }
+
+    private record Named(String id, Localized name) {
+    }
+
+    static Words read(Reading reading) {
+        return new VocabularyReader(reading).read();
+    }
+
+    private Words read() {
+        TextNormalizer normalizer = new TextNormalizer(Set.of());
+        Node ignored = reading.root("vocabulary/ignored-words.yaml", true);
+        if (ignored != null) {
+            TextNormalizer declared = reading.problems().attempt(() -> {
+                ignored.object(Set.of("words"));
+                return new TextNormalizer(Set.copyOf(ignored.required("words").texts()));
+            });
+            normalizer = declared == null ? normalizer : declared;
+        }
+        Map<String, Localized> areas = names("vocabulary/areas.yaml", "areas");
+        Map<String, Localized> procedureTypes = names("vocabulary/procedure-types.yaml", "procedureTypes");
+        // Ingredients are allergens too: an allergy to one meets the procedures that contain it.
+        Lexicon.Builder allergens = Lexicon.builder(normalizer);
+        Map<String, Localized> ingredients = names(reading.list("vocabulary/ingredients.yaml", "ingredients",
+                node -> entry(node, allergens, true), Named::id));
+        reading.list("vocabulary/allergens.yaml", "allergens", node -> entry(node, allergens, true), Named::id);
+        Lexicon conditions = lexicon("vocabulary/conditions.yaml", "conditions", normalizer);
+        Lexicon medications = lexicon("vocabulary/medications.yaml", "medications", normalizer);
+        return new Words(normalizer, areas, procedureTypes, ingredients, allergens.build(), conditions, medications);
+    }
+
+    private Map<String, Localized> names(String relative, String key) {
+        return names(reading.list(relative, key, node -> {
+            Map<String, Node> fields = node.object(orderedSet("id", "name", "source"));
+            if (fields.containsKey("source")) {
+                reading.source(fields.get("source"));
+            }
+            return new Named(node.required("id").text(), reading.localized(node.required("name")));
+        }, Named::id));
+    }
+
+    private static Map<String, Localized> names(Map<String, Named> named) {
+        Map<String, Localized> out = new LinkedHashMap<>();
+        named.forEach((id, entry) -> out.put(id, entry.name()));
+        return Ordered.copy(out);
+    }
+
+    private Lexicon lexicon(String relative, String key, TextNormalizer normalizer) {
+        Lexicon.Builder lexicon = Lexicon.builder(normalizer);
+        reading.list(relative, key, node -> entry(node, lexicon, false), Named::id);
+        return lexicon.build();
+    }
+
+    /** One vocabulary entry: id, optional name and source, codes, and free-text terms per language. */
+    private Named entry(Node node, Lexicon.Builder lexicon, boolean named) {
+        node.object(orderedSet("id", "name", "codes", "text", "source"));
+        String id = node.required("id").text();
+        Localized name = named || !node.get("name").isMissing() ? reading.localized(node.required("name")) : null;
+        if (!node.get("source").isMissing()) {
+            reading.source(node.get("source"));
+        }
+        lexicon.addId(id);
+        if (!node.get("codes").isMissing()) {
+            for (Node code : node.get("codes").list()) {
+                code.object(orderedSet("system", "code"));
+                String system = code.required("system").oneOf(Set.copyOf(CodeSystems.aliases()), "code system");
+                lexicon.addCode(id, system, code.required("code").text());
+            }
+        }
+        if (!node.get("text").isMissing()) {
+            node.get("text").entries().forEach((language, terms) -> {
+                if (!reading.languages().contains(language)) {
+                    throw terms.keyError("unknown language '" + language + "'; the rule set has " + reading.languages());
+                }
+                for (Node term : terms.list()) {
+                    String clash = lexicon.addTerm(id, term.text());
+                    if (clash != null) {
+                        throw term.error("'" + term.text() + "' already names '" + clash + "'");
+                    }
+                }
+            });
+        }
+        return new Named(id, name);
+    }
+}

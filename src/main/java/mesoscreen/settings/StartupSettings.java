@@ -1,0 +1,62 @@
+package mesoscreen.settings;
+
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import mesoscreen.MesoscreenConfig;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks the settings before anything else starts, as the rules are checked: a bad one stops the start
+ * with a message naming it and the position of the fault, never the secret. Also says loudly when the API
+ * is open, and warns of {@code MESOSCREEN_*} variables that no setting reads.
+ */
+@Startup(1)
+@Singleton
+public class StartupSettings {
+    private static final Logger LOG = Logger.getLogger(StartupSettings.class);
+
+    StartupSettings(MesoscreenConfig config, Config raw) {
+        UnknownVariables.warnings(System.getenv()).forEach(LOG::warn);
+        List<SettingError> errors = new ArrayList<>();
+        ApiKeyList.Parsed keys = ApiKeyList.parse(value(raw, ApiKeyList.VARIABLE, "mesoscreen.api-keys"));
+        errors.addAll(keys.errors());
+        errors.addAll(CorsOrigins.check(value(raw, CorsOrigins.VARIABLE, "quarkus.http.cors.origins")));
+        if (config.rateLimitPerMinute() < 0) {
+            errors.add(new SettingError("MESOSCREEN_RATE_LIMIT_PER_MINUTE",
+                    "is negative; give requests a minute (more than 0), or 0 for no limit"));
+        }
+        String adminKey = value(raw, "MESOSCREEN_ADMIN_KEY", "mesoscreen.admin-key");
+        if (adminKey != null && adminKey.isBlank()) {
+            errors.add(new SettingError("MESOSCREEN_ADMIN_KEY",
+                    "is blank; set a key, or unset it to turn POST /admin/rules/reload off"));
+        }
+        if (!errors.isEmpty()) {
+            InvalidSettings invalid = new InvalidSettings(errors);
+            LOG.error(invalid.getMessage());
+            throw invalid;
+        }
+        if (keys.keys().isEmpty()) {
+            LOG.warn("THE API IS OPEN: MESOSCREEN_API_KEYS is not set, so /v1 and /fhir answer anyone who can reach"
+                    + " this service. Set clinic=key entries to require an X-API-Key.");
+        } else {
+            LOG.infof("API keys required on /v1 and /fhir: %d clinic(s)", keys.keys().size());
+        }
+    }
+
+    /**
+     * The setting as given: the environment variable when it is set (even empty, which the configuration
+     * treats as unset), else the configuration property.
+     */
+    private static String value(Config raw, String variable, String property) {
+        String fromEnvironment = System.getenv(variable);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        Optional<String> configured = raw.getOptionalValue(property, String.class);
+        return configured.orElse(null);
+    }
+}

@@ -1,0 +1,69 @@
+package mesoscreen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import mesoscreen.settings.ApiKeyList;
+import mesoscreen.settings.CorsOrigins;
+import mesoscreen.settings.SettingError;
+import mesoscreen.settings.UnknownVariables;
+import org.junit.jupiter.api.Test;
+
+/** The checks of the settings the service refuses to start with, one by one; SettingsStartupIT starts the jar. */
+class SettingsTest {
+
+    private static List<String> problems(List<SettingError> errors) {
+        return errors.stream().map(SettingError::render).toList();
+    }
+
+    @Test
+    void apiKeysAreClinicEqualsKeyEntries() {
+        assertEquals(Map.of("clinic-a", "key-1", "clinic-b", "key-2"),
+                ApiKeyList.parse(" clinic-a = key-1 ,clinic-b=key-2").keys());
+        assertEquals(Map.of(), ApiKeyList.parse(null).keys(), "unset: the API is open");
+    }
+
+    @Test
+    void everyFaultOfTheKeyListIsNamedByPositionNeverByText() {
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 1 of 1 has no '='; each entry is clinic=key"),
+                problems(ApiKeyList.parse("clinic-a-without-equals").errors()));
+        assertEquals(List.of("MESOSCREEN_API_KEYS: is set but empty; give clinic=key entries, or unset it to leave the API open"),
+                problems(ApiKeyList.parse("").errors()));
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 1 of 2 is empty (two commas in a row, or one at an end)",
+                        "MESOSCREEN_API_KEYS: entry 2 of 2 is empty (two commas in a row, or one at an end)"),
+                problems(ApiKeyList.parse(",").errors()));
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 2 of 2 names the same clinic as entry 1; one key a clinic"),
+                problems(ApiKeyList.parse("a=secret-1,a=secret-2").errors()));
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 2 of 2 has the same key as entry 1; every clinic needs its own"),
+                problems(ApiKeyList.parse("a=secret-1,b=secret-1").errors()));
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 1 of 2 has no clinic name before '='",
+                        "MESOSCREEN_API_KEYS: entry 2 of 2 has no key after '='"),
+                problems(ApiKeyList.parse("=secret-1,b= ").errors()));
+        assertEquals(Map.of(), ApiKeyList.parse("a=secret-1,oops").keys(), "a list with a fault gives no keys");
+        for (String list : List.of("a=secret-1,a=secret-2", "a=secret-1,b=secret-1", "=secret-1", "secret-1")) {
+            ApiKeyList.parse(list).errors().forEach(e -> assertTrue(!e.render().contains("secret"), e.render()));
+        }
+    }
+
+    @Test
+    void corsOriginsAreOrigins() {
+        assertEquals(List.of(), CorsOrigins.check("https://clinic.example, http://localhost:8080"));
+        assertEquals(List.of(), CorsOrigins.check(null));
+        assertEquals(List.of(
+                "MESOSCREEN_CORS_ORIGINS: entry 1 of 5 'clinic.example' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
+                "MESOSCREEN_CORS_ORIGINS: entry 2 of 5 'https://clinic.example/' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
+                "MESOSCREEN_CORS_ORIGINS: entry 3 of 5 'ftp://clinic.example' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
+                "MESOSCREEN_CORS_ORIGINS: entry 4 of 5 '*' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
+                "MESOSCREEN_CORS_ORIGINS: entry 5 of 5 is empty (two commas in a row, or one at an end)"),
+                problems(CorsOrigins.check("clinic.example,https://clinic.example/,ftp://clinic.example,*,")));
+    }
+
+    @Test
+    void aMisspeltVariableGetsADidYouMean() {
+        assertEquals(List.of("MESOSCREEN_API_KEY is set, but no setting reads it; did you mean 'MESOSCREEN_API_KEYS'? It is ignored."),
+                UnknownVariables.warnings(Map.of("MESOSCREEN_API_KEY", "x", "MESOSCREEN_RULES_DIR", "rules",
+                        "MESOSCREEN_CORS_ORIGINS", "", "HOME", "/root")));
+    }
+}

@@ -226,8 +226,9 @@ public final class RuleSetLoader {
         ingredients = names(readList("vocabulary/ingredients.yaml", "ingredients",
                 node -> lexiconEntry(node, allergens, true), Named::id));
         readList("vocabulary/allergens.yaml", "allergens", node -> lexiconEntry(node, allergens, true), Named::id);
-        conditions = readLexicon("vocabulary/conditions.yaml", "conditions");
-        medications = readLexicon("vocabulary/medications.yaml", "medications");
+        // A disease is named by its whole name: "hay fever" is no fever, a "cold sore" no cold.
+        conditions = readLexicon("vocabulary/conditions.yaml", "conditions", true);
+        medications = readLexicon("vocabulary/medications.yaml", "medications", false);
     }
 
     private static Map<String, Localized> names(Map<String, Named> named) {
@@ -249,16 +250,24 @@ public final class RuleSetLoader {
         }, Named::id));
     }
 
-    private Lexicon readLexicon(String relative, String key) {
-        Lexicon lexicon = new Lexicon(normalizer);
+    private Lexicon readLexicon(String relative, String key, boolean longestTermWins) {
+        Lexicon lexicon = new Lexicon(normalizer, longestTermWins);
         readList(relative, key, node -> lexiconEntry(node, lexicon, false), Named::id);
         return lexicon;
     }
 
     /** One vocabulary entry: id, optional name and source, codes, and free-text terms per language. */
     private Named lexiconEntry(Node node, Lexicon lexicon, boolean named) {
-        node.object(orderedSet("id", "name", "codes", "text", "source"));
+        node.object(orderedSet("id", "name", "codes", "covers", "text", "source"));
         String id = node.required("id").text();
+        if (!node.get("covers").isMissing()) {
+            // What the class claims of ICD-10, for reviewers; a test proves each category resolves to it.
+            for (Node range : node.get("covers").list()) {
+                if (!range.text().matches("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?(-[A-Z][0-9][0-9A-Z])?")) {
+                    throw range.error("an ICD-10 category (Z33), subcategory (D69.3) or range of categories (I00-I99)");
+                }
+            }
+        }
         Localized name = named || !node.get("name").isMissing() ? localized(node.required("name")) : null;
         if (!node.get("source").isMissing()) {
             source(node.get("source"));
@@ -493,9 +502,13 @@ public final class RuleSetLoader {
     }
 
     private Rule rule(Node node, Path file) {
-        node.object(orderedSet("id", "kind", "severity", "procedures", "when", "title", "message", "reassess",
-                "source", "examples"));
+        node.object(orderedSet("id", "kind", "severity", "procedures", "when", "answerOnly", "title", "message",
+                "reassess", "source", "examples"));
         String id = node.required("id").text();
+        if (!node.get("answerOnly").isMissing()) {
+            // Why no list entry can state this contraindication; a test holds every other one to reading the lists.
+            node.get("answerOnly").text();
+        }
         String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (!id.equals(expected)) {
             throw node.get("id").error("rule id '" + id + "' must match its file name '" + expected + "'");

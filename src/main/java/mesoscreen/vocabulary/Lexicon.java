@@ -25,9 +25,21 @@ public final class Lexicon {
     private final List<String[]> typoTerms = new ArrayList<>();
     private final Set<String> ids = new LinkedHashSet<>();
     private int longestTerm = 1;
+    /** Whether a word read as part of a longer term is not read again on its own. */
+    private final boolean longestTermWins;
 
+    /** A lexicon that reads every term in a text, nested ones too: "salmon DNA" is also salmon. */
     public Lexicon(TextNormalizer normalizer) {
+        this(normalizer, false);
+    }
+
+    /**
+     * With {@code longestTermWins}, a word that a longer term has read is not read again on its own,
+     * for names of diseases: "hay fever" is not also a fever, nor a "cold sore" a cold.
+     */
+    public Lexicon(TextNormalizer normalizer, boolean longestTermWins) {
         this.normalizer = normalizer;
+        this.longestTermWins = longestTermWins;
     }
 
     public Set<String> ids() {
@@ -87,12 +99,16 @@ public final class Lexicon {
     public Map<String, String> byText(String text) {
         List<String> tokens = normalizer.tokens(text);
         Map<String, String> found = new java.util.LinkedHashMap<>();
+        boolean[] read = new boolean[tokens.size()];
         for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
             for (int start = 0; start + size <= tokens.size(); start++) {
-                String phrase = String.join(" ", tokens.subList(start, start + size));
-                String id = terms.get(phrase);
+                String phrase = unread(read, start, size) ? String.join(" ", tokens.subList(start, start + size)) : null;
+                String id = phrase == null ? null : terms.get(phrase);
                 if (id != null) {
                     found.putIfAbsent(id, phrase);
+                    if (longestTermWins) {
+                        java.util.Arrays.fill(read, start, start + size, true);
+                    }
                 }
             }
         }
@@ -109,5 +125,14 @@ public final class Lexicon {
             }
         }
         return found;
+    }
+
+    private static boolean unread(boolean[] read, int start, int size) {
+        for (int i = start; i < start + size; i++) {
+            if (read[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

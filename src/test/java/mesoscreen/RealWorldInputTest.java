@@ -33,6 +33,11 @@ class RealWorldInputTest {
         return Map.of("system", "icd-10", "code", code);
     }
 
+    /** An ICD-10 code as a coded entry, anything else as free text. */
+    private static Map<String, String> entry(String given) {
+        return given.matches("[A-Z]\\d\\d.*") ? code(given) : Map.of("text", given);
+    }
+
     @ParameterizedTest(name = "{0} for {1}")
     @CsvSource({
         "D69.3, hydralift", "D69.3, mesotherapy-face", "D69.1, hydralift", "D69.41, hydralift",
@@ -166,9 +171,8 @@ class RealWorldInputTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Z94.0", "пересадка почки", "kidney transplant", "böbrek nakli"})
-    void kidneyTransplantIsChronicKidneyDisease(String entry) {
-        Map<String, String> given = entry.startsWith("Z94") ? code(entry) : Map.of("text", entry);
-        screen(woman("hydralift").with("conditions", List.of(given)).body())
+    void kidneyTransplantIsChronicKidneyDisease(String given) {
+        screen(woman("hydralift").with("conditions", List.of(entry(given))).body())
                 .body("eligibility", equalTo("NOT_ELIGIBLE"))
                 .body("contraindications.id", contains("chronic-renal-failure", "immunosuppression"));
     }
@@ -176,9 +180,8 @@ class RealWorldInputTest {
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"asthma", "hay fever", "atopic eczema", "hives", "anaphylaxis", "бронхиальная астма",
         "поллиноз", "kurdeşen", "J45.909", "L50.9", "T78.40XA"})
-    void allergicDiseaseInTheListRefers(String entry) {
-        Map<String, String> given = entry.matches("[A-Z]\\d\\d.*") ? code(entry) : Map.of("text", entry);
-        screen(woman("hydralift").with("conditions", List.of(given)).body())
+    void allergicDiseaseInTheListRefers(String given) {
+        screen(woman("hydralift").with("conditions", List.of(entry(given))).body())
                 .body("eligibility", equalTo("REFER"))
                 .body("contraindications.id", contains("allergic-disease"))
                 .body("unrecognized", empty());
@@ -196,9 +199,8 @@ class RealWorldInputTest {
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"psoriasis", "vitiligo", "autoimmune thyroid disease", "Hashimoto's thyroiditis", "псориаз",
         "витилиго", "sedef hastalığı", "L40.0", "L80", "E06.3"})
-    void autoimmuneDiseasesTheQuestionNamesRefer(String entry) {
-        Map<String, String> given = entry.matches("[A-Z]\\d\\d.*") ? code(entry) : Map.of("text", entry);
-        screen(woman("hydralift").with("conditions", List.of(given)).body())
+    void autoimmuneDiseasesTheQuestionNamesRefer(String given) {
+        screen(woman("hydralift").with("conditions", List.of(entry(given))).body())
                 .body("eligibility", equalTo("REFER"))
                 .body("contraindications.id", contains("autoimmune-disease"))
                 .body("unrecognized", empty());

@@ -257,15 +257,16 @@ class ClinicalKnowledgeTest {
     }
 
     @Test
-    void minorsAreNotEligibleAndUnknownAgeIsIncomplete() {
+    void minorsAreDeferredAndUnknownAgeIsIncomplete() {
         screen(Intakes.healthyWoman(17).body())
-                .body("eligibility", equalTo("NOT_ELIGIBLE"))
+                .body("eligibility", equalTo("DEFER"))
                 .body("contraindications.id", contains("under-18"));
         screen(woman().with("patient", Map.of("sex", "female")).body())
                 .body("eligibility", equalTo("INCOMPLETE"))
                 .body("missingAnswers.question", contains("patient.age"));
         screen(woman().with("patient", Map.of("sex", "female", "birthDate", "2009-06-01")).body())
-                .body("eligibility", equalTo("NOT_ELIGIBLE"));
+                .body("eligibility", equalTo("DEFER"))
+                .body("eligibleFrom", equalTo("2027-06-01"));
     }
 
     @Test

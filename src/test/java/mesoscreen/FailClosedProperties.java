@@ -353,7 +353,7 @@ class FailClosedProperties {
         return List.copyOf(out);
     }
 
-    /** The seed on a healthy patient: 35 unless the seed says, of this sex, every other question answered "no". */
+    /** The seed on a healthy patient: 35 unless the seed gives an age or birth date, of this sex, every other question answered "no". */
     private static Intake healthy(Intake seed, Sex sex) {
         return edit(seed, e -> {
             Map<String, Answer> answers = new LinkedHashMap<>();
@@ -361,8 +361,11 @@ class FailClosedProperties {
             answers.putAll(seed.answers());
             e.answers.clear();
             e.answers.putAll(answers);
-            Integer age = seed.patient() == null || seed.patient().age() == null ? 35 : seed.patient().age();
-            e.patient = new Intake.Patient(age, null, sex);
+            // A seed's birth date stays (the under-18 rule reads it); with neither, the patient is 35.
+            java.time.LocalDate birthDate = seed.patient() == null ? null : seed.patient().birthDate();
+            Integer age = seed.patient() == null || seed.patient().age() == null ? (birthDate == null ? 35 : null)
+                    : seed.patient().age();
+            e.patient = new Intake.Patient(age, birthDate, sex);
             e.plannedDate = seed.plannedDate() != null ? seed.plannedDate() : IntakeArbitraries.PLANNED;
         });
     }

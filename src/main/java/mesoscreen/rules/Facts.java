@@ -14,12 +14,13 @@ import mesoscreen.intake.Sex;
  * @param procedure        the procedure being screened
  * @param plannedDate      the date of the first session (today when the intake gives none)
  * @param age              age in whole years on the planned date, or null when unknown
+ * @param birthDate        the birth date when the intake gave one (an age bound can then say when it ends)
  * @param answers          every question of the rule set, absent ones as unknown (or "no" when not asked)
  * @param conditions       canonical condition id to the request entries that named it
  * @param medications      medication class to the entries of that class
  * @param recentProcedures other aesthetic procedures, with their dates
  */
-public record Facts(String procedure, LocalDate plannedDate, Integer age, Sex sex,
+public record Facts(String procedure, LocalDate plannedDate, Integer age, LocalDate birthDate, Sex sex,
                     Map<String, Stated> answers,
                     Map<String, List<String>> conditions,
                     Map<String, List<Medication>> medications,
@@ -29,7 +30,7 @@ public record Facts(String procedure, LocalDate plannedDate, Integer age, Sex se
 
     /** The same patient, screened for another procedure. */
     public Facts forProcedure(String other) {
-        return new Facts(other, plannedDate, age, sex, answers, conditions, medications, allergens,
+        return new Facts(other, plannedDate, age, birthDate, sex, answers, conditions, medications, allergens,
                 recentProcedures, areas, concerns);
     }
 

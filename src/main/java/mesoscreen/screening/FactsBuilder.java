@@ -43,7 +43,8 @@ final class FactsBuilder {
         Sex sex = patient == null || patient.sex() == null ? Sex.UNKNOWN : patient.sex();
         LocalDate plannedDate = intake.plannedDate() != null ? intake.plannedDate() : today;
         Integer age = patient == null ? null : patient.age();
-        if (age == null && patient != null && patient.birthDate() != null) {
+        LocalDate birthDate = patient == null ? null : patient.birthDate();
+        if (age == null && birthDate != null) {
             age = Math.max(0, Period.between(patient.birthDate(), plannedDate).getYears());
         }
         Map<String, Facts.Stated> answers = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ final class FactsBuilder {
                     "recentProcedures: " + done.type() + " on " + done.date()));
         }
         recent.sort(java.util.Comparator.comparing(Facts.RecentProcedure::evidence));
-        Facts facts = new Facts(intake.procedure(), plannedDate, age, sex, answers, conditions, medications, allergens,
+        Facts facts = new Facts(intake.procedure(), plannedDate, age, birthDate, sex, answers, conditions, medications, allergens,
                 List.copyOf(recent), new java.util.TreeSet<>(intake.areas()), new java.util.TreeSet<>(intake.concerns()));
         unrecognized.sort(java.util.Comparator.comparing(Unrecognized::path).thenComparing(Unrecognized::entry));
         return new Built(facts, List.copyOf(unrecognized));

@@ -31,6 +31,8 @@ public final class Lexicon {
     private final Set<String> ids;
     private final List<Listing> listings;
     private final int longestTerm;
+    /** Whether a word read as part of a longer term is not read again on its own. */
+    private final boolean longestTermWins;
 
     /** Codes whose first characters lie between {@code from} and {@code to}, inclusive. */
     private record CodeRange(String from, String to, String id) {
@@ -64,10 +66,20 @@ public final class Lexicon {
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
         listings = List.copyOf(builder.listings);
         longestTerm = builder.longestTerm;
+        longestTermWins = builder.longestTermWins;
     }
 
+    /** A lexicon that reads every term in a text, nested ones too: "salmon DNA" is also salmon. */
     public static Builder builder(TextNormalizer normalizer) {
-        return new Builder(normalizer);
+        return new Builder(normalizer, false);
+    }
+
+    /**
+     * A lexicon where a word that a longer term has read is not read again on its own, for names of
+     * diseases: "hay fever" is not also a fever, nor a "cold sore" a cold.
+     */
+    public static Builder wholeNameBuilder(TextNormalizer normalizer) {
+        return new Builder(normalizer, true);
     }
 
     /** The canonical ids, in the order the vocabulary file lists them. */
@@ -97,12 +109,16 @@ public final class Lexicon {
     public Map<String, String> byText(String text) {
         List<String> tokens = normalizer.tokens(text);
         Map<String, String> found = new LinkedHashMap<>();
+        boolean[] read = new boolean[tokens.size()];
         for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
             for (int start = 0; start + size <= tokens.size(); start++) {
-                String phrase = String.join(" ", tokens.subList(start, start + size));
-                String id = terms.get(phrase);
+                String phrase = unread(read, start, size) ? String.join(" ", tokens.subList(start, start + size)) : null;
+                String id = phrase == null ? null : terms.get(phrase);
                 if (id != null) {
                     found.putIfAbsent(id, phrase);
+                    if (longestTermWins) {
+                        java.util.Arrays.fill(read, start, start + size, true);
+                    }
                 }
             }
         }
@@ -121,6 +137,15 @@ public final class Lexicon {
         return found;
     }
 
+    private static boolean unread(boolean[] read, int start, int size) {
+        for (int i = start; i < start + size; i++) {
+            if (read[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Collects a vocabulary file's entries while it is read; {@link #build} freezes them. */
     public static final class Builder {
         private final TextNormalizer normalizer;
@@ -131,9 +156,11 @@ public final class Lexicon {
         private final Set<String> ids = new LinkedHashSet<>();
         private final List<Listing> listings = new ArrayList<>();
         private int longestTerm = 1;
+        private final boolean longestTermWins;
 
-        private Builder(TextNormalizer normalizer) {
+        private Builder(TextNormalizer normalizer, boolean longestTermWins) {
             this.normalizer = normalizer;
+            this.longestTermWins = longestTermWins;
         }
 
         public void addId(String id) {

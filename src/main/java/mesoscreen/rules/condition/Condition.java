@@ -137,14 +137,27 @@ public sealed interface Condition {
         }
     }
 
-    /** Age in whole years within [min, max]; either bound may be absent. */
+    /**
+     * Age in whole years within [min, max]; either bound may be absent. Given a birth date, an upper
+     * bound that holds ends on the day the patient turns max + 1 (an age alone cannot say when).
+     */
     record AgeBetween(Integer min, Integer max) implements Condition {
         public Result test(Facts facts) {
             if (facts.age() == null) {
                 return Result.unknown(IntakeField.AGE.id());
             }
             int age = facts.age();
-            return Result.decided((min == null || age >= min) && (max == null || age <= max), "patient.age = " + age);
+            boolean within = (min == null || age >= min) && (max == null || age <= max);
+            String evidence = "patient.age = " + age;
+            if (!within || max == null || facts.birthDate() == null) {
+                return Result.decided(within, evidence);
+            }
+            LocalDate until = facts.birthDate().plusYears(max + 1L);
+            // Born on 29 February: the whole year is only complete on 1 March.
+            if (java.time.Period.between(facts.birthDate(), until).getYears() <= max) {
+                until = until.plusDays(1);
+            }
+            return Result.trueUntil(until, List.of(evidence));
         }
 
         public void reads(Set<String> out) {

@@ -53,9 +53,13 @@ final class RuleReader {
     }
 
     private Rule rule(Node node, String relative) {
-        node.object(orderedSet("id", "kind", "severity", "procedures", "when", "title", "message", "reassess",
-                "source", "examples"));
+        node.object(orderedSet("id", "kind", "severity", "procedures", "when", "answerOnly", "title", "message",
+                "reassess", "source", "examples"));
         String id = node.required("id").text();
+        if (!node.get("answerOnly").isMissing()) {
+            // Why no list entry can state this contraindication; a test holds every other one to reading the lists.
+            node.get("answerOnly").text();
+        }
         String expected = relative.substring(relative.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
         if (!id.equals(expected)) {
             throw node.get("id").error("rule id '" + id + "' must match its file name '" + expected + "'");

@@ -59,8 +59,9 @@ final class VocabularyReader {
         Map<String, Localized> ingredients = names(reading.list("vocabulary/ingredients.yaml", "ingredients",
                 node -> entry(node, allergens, true), Named::id));
         reading.list("vocabulary/allergens.yaml", "allergens", node -> entry(node, allergens, true), Named::id);
-        Lexicon conditions = lexicon("vocabulary/conditions.yaml", "conditions", normalizer);
-        Lexicon medications = lexicon("vocabulary/medications.yaml", "medications", normalizer);
+        // A disease is named by its whole name: "hay fever" is no fever, a "cold sore" no cold.
+        Lexicon conditions = lexicon("vocabulary/conditions.yaml", "conditions", Lexicon.wholeNameBuilder(normalizer));
+        Lexicon medications = lexicon("vocabulary/medications.yaml", "medications", Lexicon.builder(normalizer));
         return new Words(normalizer, areas, procedureTypes, ingredients, allergens.build(), conditions, medications);
     }
 
@@ -80,16 +81,23 @@ final class VocabularyReader {
         return Ordered.copy(out);
     }
 
-    private Lexicon lexicon(String relative, String key, TextNormalizer normalizer) {
-        Lexicon.Builder lexicon = Lexicon.builder(normalizer);
+    private Lexicon lexicon(String relative, String key, Lexicon.Builder lexicon) {
         reading.list(relative, key, node -> entry(node, lexicon, false), Named::id);
         return lexicon.build();
     }
 
     /** One vocabulary entry: id, optional name and source, codes, and free-text terms per language. */
     private Named entry(Node node, Lexicon.Builder lexicon, boolean named) {
-        node.object(orderedSet("id", "name", "codes", "text", "source"));
+        node.object(orderedSet("id", "name", "codes", "covers", "text", "source"));
         String id = node.required("id").text();
+        if (!node.get("covers").isMissing()) {
+            // What the class claims of ICD-10, for reviewers; a test proves each category resolves to it.
+            for (Node range : node.get("covers").list()) {
+                if (!range.text().matches("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?(-[A-Z][0-9][0-9A-Z])?")) {
+                    throw range.error("an ICD-10 category (Z33), subcategory (D69.3) or range of categories (I00-I99)");
+                }
+            }
+        }
         Localized name = named || !node.get("name").isMissing() ? reading.localized(node.required("name")) : null;
         if (!node.get("source").isMissing()) {
             reading.source(node.get("source"));

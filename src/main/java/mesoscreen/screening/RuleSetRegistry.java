@@ -126,7 +126,7 @@ public class RuleSetRegistry {
         } catch (RuleSetException e) {
             LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
                     current.get().digest(), e.getMessage());
-            outcome = new Reload(clock.instant(), false, e.errors().stream().map(RuleError::render).toList(),
+            outcome = new Reload(clock.instant(), false, e.errors().stream().map(this::relative).toList(),
                     current.get());
         } catch (RuntimeException e) {
             LOG.errorf("Rules reload failed (%s); the rules in force stay", e.getClass().getSimpleName());
@@ -134,6 +134,20 @@ public class RuleSetRegistry {
         }
         lastReload = outcome;
         return outcome;
+    }
+
+    /**
+     * An error as answers show it: files named from the rules folder, so that no answer tells where
+     * the service is installed.
+     */
+    private String relative(RuleError error) {
+        Path file = Path.of(error.file());
+        Path named = file.startsWith(folder) ? folder.relativize(file)
+                : file.toAbsolutePath().startsWith(folder.toAbsolutePath()) ? folder.toAbsolutePath().relativize(file.toAbsolutePath())
+                : file.getFileName() == null ? Path.of(".") : file.getFileName();
+        String message = error.message().replace(folder.toAbsolutePath() + java.io.File.separator, "");
+        return new RuleError(named.toString().isEmpty() ? "." : named.toString(), error.line(), error.column(), message,
+                error.sourceLine()).render();
     }
 
     /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */

@@ -1,7 +1,6 @@
 package mesoscreen;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -86,7 +85,7 @@ class RulesReloadTest {
         reload(ADMIN).statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rules-invalid"))
-                .body("errors.detail", hasItem(startsWith("ERROR: checks/pregnancy.yaml:7:15: unknown question 'pregnnat'")));
+                .body("errors.detail", hasItem(startsWith("ERROR: checks/pregnancy.yaml:8:15: unknown question 'pregnnat'")));
         assertEquals(before, digest(), "the last good rules stay in force");
         // Without the admin key, only that it is DOWN; with it, the errors, files named inside the folder.
         given().get("/q/health/well").then().statusCode(503)
@@ -94,7 +93,7 @@ class RulesReloadTest {
                 .body("checks.find { it.name == 'rules-reload' }.data", nullValue());
         String details = given().header("X-Admin-Key", ADMIN).get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'rules-reload' }.data.error1",
-                        startsWith("ERROR: checks/pregnancy.yaml:7:15: unknown question 'pregnnat'"))
+                        startsWith("ERROR: checks/pregnancy.yaml:8:15: unknown question 'pregnnat'"))
                 .extract().asString();
         String refused = reload(ADMIN).statusCode(422).extract().asString();
         for (String answer : List.of(details, refused)) {

@@ -21,7 +21,7 @@ class StartupFailureIT {
         Path pregnancy = rules.resolve("checks/pregnancy.yaml");
         Files.writeString(pregnancy, Files.readString(pregnancy).replace("- answer: pregnant", "- answer: pregnnat"));
         String output = failedStart(temp, Map.of("MESOSCREEN_RULES_DIR", rules.toString()));
-        assertTrue(output.contains("ERROR: " + pregnancy + ":7:15: unknown question 'pregnnat'; did you mean 'pregnant'?"),
+        assertTrue(output.contains("ERROR: " + pregnancy + ":8:15: unknown question 'pregnnat'; did you mean 'pregnant'?"),
                 output);
         assertTrue(output.contains(" | ..............^"), output);
     }

@@ -27,6 +27,10 @@ public class Refusals {
         if (refusal.retryAfter() > 0) {
             response.putHeader("Retry-After", String.valueOf(refusal.retryAfter()));
         }
+        if (refusal.problem().status() == 401) {
+            // The only key asked for before routing is the admin key (health details).
+            response.putHeader("WWW-Authenticate", "ApiKey header=\"" + AdminKey.HEADER + "\"");
+        }
         response.end(body);
     }
 }

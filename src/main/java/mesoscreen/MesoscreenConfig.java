@@ -45,4 +45,46 @@ public interface MesoscreenConfig {
     /** Requests a minute per API key (per client address without keys); 0, the default, is no limit. */
     @WithDefault("0")
     int rateLimitPerMinute();
+
+    /**
+     * How many clients (addresses, IPv6 /64 networks, presented keys) the rate limit and the
+     * failure budgets remember; beyond it the least recently seen are forgotten, one at a time.
+     */
+    @WithDefault("100000")
+    int rateLimitClients();
+
+    /**
+     * Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For or Forwarded header names
+     * the client. None, the default: those headers are ignored and the connecting address is the client.
+     */
+    java.util.Optional<java.util.List<String>> trustedProxies();
+
+    /** Browsers on other websites. */
+    Cors cors();
+
+    /** What the access log keeps beyond method, route, status, size, time and request id. */
+    AccessLog accessLog();
+
+    interface Cors {
+        /** Websites allowed to call from the browser, as scheme://host[:port]; none by default. */
+        java.util.Optional<java.util.List<String>> origins();
+
+        /** Must be true for origins '*' (every website) to be accepted at start-up. */
+        @WithDefault("false")
+        boolean allowAny();
+
+        /** Access-Control-Allow-Credentials; off, as authentication is by header, not cookies. */
+        @WithDefault("false")
+        boolean allowCredentials();
+    }
+
+    interface AccessLog {
+        /** Log query strings, which may carry what a user typed. */
+        @WithDefault("false")
+        boolean query();
+
+        /** Log the client address, personal data in most jurisdictions. */
+        @WithDefault("false")
+        boolean clientAddress();
+    }
 }

@@ -8,11 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.SimpleFormatter;
-import org.jboss.logmanager.LogContext;
 import org.junit.jupiter.api.Test;
 
 /** Nothing a patient sends appears in any log line, and browsers get the security headers. */
@@ -23,27 +18,9 @@ class PrivacyTest {
             "1977-07-17", "zqxmaybe", "Zqxfhir");
 
     @Test
-    void noPatientDataInAnyLogLine() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(format.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        org.jboss.logmanager.Logger root = LogContext.getLogContext().getLogger("");
-        root.addHandler(capture);
-        try {
+    void noPatientDataInAnyLogLine() throws InterruptedException {
+        String log;
+        try (LogCapture capture = LogCapture.start()) {
             given().contentType(ContentType.JSON).body(Intakes.healthyWoman(34)
                     .with("patient", Map.of("birthDate", "1977-07-17", "sex", "female"))
                     .with("medications", List.of(Map.of("text", "Zqxmedicine 20 mg")))
@@ -61,14 +38,49 @@ class PrivacyTest {
             given().contentType("application/fhir+json").urlEncodingEnabled(false)
                     .body("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"Zqxfhir\"}")
                     .post("/fhir/QuestionnaireResponse/$screen").then().statusCode(400);
-        } finally {
-            root.removeHandler(capture);
+            log = capture.await("POST /fhir/QuestionnaireResponse/$screen 400");
         }
-        String log = String.join("", lines);
-        assertTrue(log.contains("POST /v1/screenings"), "the access log was captured:\n" + log);
+        assertTrue(log.contains("POST /v1/screenings 200"), "the access log was captured:\n" + log);
         for (String marker : MARKERS) {
             assertFalse(log.contains(marker), marker + " appears in the log:\n" + log);
         }
+    }
+
+    /**
+     * The access log has method, route template, status, size, time and request id: no path as sent,
+     * no query string, no client address (both off by default).
+     */
+    @Test
+    void theAccessLogKeepsRouteTemplatesNotWhatWasSent() throws InterruptedException {
+        List<String> markers = List.of("Zqxpathmarker", "Zqxquerymarker", "Zqxfhirpath", "Zqxrule", "Zqxq2", "Zqxunmatched",
+                "Zqxq3", "Zqxhealth", "Zqxadmin");
+        String log;
+        try (LogCapture capture = LogCapture.start()) {
+            given().get("/v1/procedures/Zqxpathmarker").then().statusCode(404);
+            given().queryParam("procedure", "Zqxquerymarker").get("/v1/questionnaire").then().statusCode(400);
+            given().get("/fhir/Questionnaire/Zqxfhirpath").then().statusCode(404);
+            given().urlEncodingEnabled(false).get("/v1/rules/Zqxrule?debug=Zqxq2").then().statusCode(404);
+            given().urlEncodingEnabled(false).get("/Zqxunmatched?x=Zqxq3").then().statusCode(404);
+            given().get("/q/health/Zqxhealth").then().statusCode(404);
+            given().post("/admin/Zqxadmin").then().statusCode(404);
+            given().header("X-Request-Id", "req-0042").get("/v1/procedures").then().statusCode(200)
+                    .header("X-Request-Id", "req-0042");
+            log = capture.await("id=req-0042");
+        }
+        assertTrue(log.contains("GET /v1/procedures/{id} 404 "), log);
+        assertTrue(log.contains("GET /v1/questionnaire 400 "), log);
+        assertTrue(log.contains("GET /fhir/Questionnaire/{id} 404 "), log);
+        assertTrue(log.contains("GET /v1/procedures 200 "), log);
+        assertTrue(log.matches("(?s).*GET /v1/procedures 200 \\d+ B \\d+ ms id=req-0042.*"), log);
+        for (String marker : markers) {
+            assertFalse(log.contains(marker), marker + " appears in the log:\n" + log);
+        }
+        for (String line : log.lines().filter(l -> l.contains(" ms id=")).toList()) {
+            assertFalse(line.contains("127.0.0.1") || line.contains("client=") || line.contains("?"), line);
+        }
+        // A request id that is not plain text is replaced, not logged.
+        given().header("X-Request-Id", "Zqx id\u00e9").get("/v1/procedures").then().statusCode(200)
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package mesoscreen;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,11 +85,21 @@ class RulesReloadTest {
         reload(ADMIN).statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rules-invalid"))
-                .body("errors.detail", hasItem(containsString("checks/pregnancy.yaml:8:15: unknown question 'pregnnat'")));
+                .body("errors.detail", hasItem(startsWith("ERROR: checks/pregnancy.yaml:8:15: unknown question 'pregnnat'")));
         assertEquals(before, digest(), "the last good rules stay in force");
+        // Without the admin key, only that it is DOWN; with it, the errors, files named inside the folder.
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'rules-reload' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'rules-reload' }.data.error1", containsString("pregnnat"));
+                .body("checks.find { it.name == 'rules-reload' }.data", nullValue());
+        String details = given().header("X-Admin-Key", ADMIN).get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'rules-reload' }.data.error1",
+                        startsWith("ERROR: checks/pregnancy.yaml:8:15: unknown question 'pregnnat'"))
+                .extract().asString();
+        String refused = reload(ADMIN).statusCode(422).extract().asString();
+        for (String answer : List.of(details, refused)) {
+            assertFalse(answer.contains(rules.toString()) || answer.contains(rules.toAbsolutePath().getParent().toString()),
+                    "no absolute path in " + answer);
+        }
         given().get("/q/health/ready").then().statusCode(200);
     }
 

@@ -38,7 +38,7 @@ class SettingsStartupIT {
     @Test
     void everyBadSettingIsListedAtOnce(@TempDir Path temp) throws Exception {
         Started started = start(temp, Map.of(
-                "MESOSCREEN_API_KEYS", "clinic-a=secret-a-1,,clinic-a=secret-a-2",
+                "MESOSCREEN_API_KEYS", "clinic-a=secret-a-1,,clinic-a=secret-a-2,clinic-a=secret-a-3",
                 "MESOSCREEN_CORS_ORIGINS", "https://clinic.example,clinic.example/form",
                 "MESOSCREEN_RATE_LIMIT_PER_MINUTE", "-5",
                 "MESOSCREEN_ADMIN_KEY", " ",
@@ -47,8 +47,8 @@ class SettingsStartupIT {
         assertNotEquals(0, started.exitValue());
         String output = started.output();
         for (String expected : List.of(
-                "MESOSCREEN_API_KEYS: entry 2 of 3 is empty",
-                "MESOSCREEN_API_KEYS: entry 3 of 3 names the same clinic as entry 1",
+                "MESOSCREEN_API_KEYS: entry 2 of 4 is empty",
+                "MESOSCREEN_API_KEYS: entry 4 of 4 gives the clinic of entries 1 and 3 a third key",
                 "MESOSCREEN_CORS_ORIGINS: entry 2 of 2 'clinic.example/form' is not an origin",
                 "MESOSCREEN_RATE_LIMIT_PER_MINUTE: is negative",
                 "MESOSCREEN_ADMIN_KEY: is blank",

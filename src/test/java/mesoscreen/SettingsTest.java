@@ -22,7 +22,7 @@ class SettingsTest {
     void apiKeysAreClinicEqualsKeyEntries() {
         assertEquals(Map.of("clinic-a", "key-1", "clinic-b", "key-2"),
                 ApiKeyList.parse(" clinic-a = key-1 ,clinic-b=key-2").keys());
-        assertEquals(Map.of(), ApiKeyList.parse(null).keys(), "unset: the API is open");
+        assertEquals(List.of(), ApiKeyList.parse(null).entries(), "unset: the API is open");
     }
 
     @Test
@@ -34,30 +34,33 @@ class SettingsTest {
         assertEquals(List.of("MESOSCREEN_API_KEYS: entry 1 of 2 is empty (two commas in a row, or one at an end)",
                         "MESOSCREEN_API_KEYS: entry 2 of 2 is empty (two commas in a row, or one at an end)"),
                 problems(ApiKeyList.parse(",").errors()));
-        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 2 of 2 names the same clinic as entry 1; one key a clinic"),
-                problems(ApiKeyList.parse("a=secret-1,a=secret-2").errors()));
-        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 2 of 2 has the same key as entry 1; every clinic needs its own"),
+        assertEquals(List.of(), problems(ApiKeyList.parse("a=secret-1,a=secret-2").errors()), "two keys while rotating");
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 3 of 3 gives the clinic of entries 1 and 2 a third key;"
+                        + " a clinic holds two at most, while it rotates them"),
+                problems(ApiKeyList.parse("a=secret-1,a=secret-2,a=secret-3").errors()));
+        assertEquals(List.of("MESOSCREEN_API_KEYS: entry 2 of 2 has the same key as entry 1; every key is one clinic's own"),
                 problems(ApiKeyList.parse("a=secret-1,b=secret-1").errors()));
         assertEquals(List.of("MESOSCREEN_API_KEYS: entry 1 of 2 has no clinic name before '='",
                         "MESOSCREEN_API_KEYS: entry 2 of 2 has no key after '='"),
                 problems(ApiKeyList.parse("=secret-1,b= ").errors()));
-        assertEquals(Map.of(), ApiKeyList.parse("a=secret-1,oops").keys(), "a list with a fault gives no keys");
-        for (String list : List.of("a=secret-1,a=secret-2", "a=secret-1,b=secret-1", "=secret-1", "secret-1")) {
+        assertEquals(List.of(), ApiKeyList.parse("a=secret-1,oops").entries(), "a list with a fault gives no keys");
+        for (String list : List.of("a=secret-1,a=secret-2,a=secret-3", "a=secret-1,b=secret-1", "=secret-1", "secret-1")) {
             ApiKeyList.parse(list).errors().forEach(e -> assertTrue(!e.render().contains("secret"), e.render()));
         }
     }
 
     @Test
     void corsOriginsAreOrigins() {
-        assertEquals(List.of(), CorsOrigins.check("https://clinic.example, http://localhost:8080"));
-        assertEquals(List.of(), CorsOrigins.check(null));
+        assertEquals(List.of(), CorsOrigins.check("https://clinic.example, http://localhost:8080", false, false));
+        assertEquals(List.of(), CorsOrigins.check(null, false, false));
         assertEquals(List.of(
                 "MESOSCREEN_CORS_ORIGINS: entry 1 of 5 'clinic.example' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
                 "MESOSCREEN_CORS_ORIGINS: entry 2 of 5 'https://clinic.example/' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
                 "MESOSCREEN_CORS_ORIGINS: entry 3 of 5 'ftp://clinic.example' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
-                "MESOSCREEN_CORS_ORIGINS: entry 4 of 5 '*' is not an origin; write scheme://host[:port], e.g. https://clinic.example",
+                "MESOSCREEN_CORS_ORIGINS: entry 4 of 5 '*' lets every website call the API from a browser; set MESOSCREEN_CORS_ALLOW_ANY=true if that is meant",
                 "MESOSCREEN_CORS_ORIGINS: entry 5 of 5 is empty (two commas in a row, or one at an end)"),
-                problems(CorsOrigins.check("clinic.example,https://clinic.example/,ftp://clinic.example,*,")));
+                problems(CorsOrigins.check("clinic.example,https://clinic.example/,ftp://clinic.example,*,", false, false)));
+        assertEquals(List.of(), CorsOrigins.check("*", true, false), "'*' when it is meant");
     }
 
     @Test

@@ -3,118 +3,172 @@ package mesoscreen.api;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import mesoscreen.MesoscreenConfig;
-import mesoscreen.settings.ApiKeyList;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Who may call /v1 and /fhir, and how often. With API keys configured, every request needs one
- * (X-API-Key), compared in constant time; with a rate limit, each key (or client address, when the
- * API is open) gets that many requests a minute, refilled continuously, and then 429 with Retry-After.
+ * Who may call /v1, /fhir and /admin, and how often. With API keys configured, every /v1 and /fhir
+ * request needs one (X-API-Key), compared in constant time; /admin needs the admin key. Identity is
+ * decided before the path and method are matched, so a stranger learns nothing of which endpoints
+ * or methods exist. Wrong keys spend a {@link FailureBudget} per client and per presented key; with
+ * a rate limit, each clinic (or client address, when the API is open) gets that many requests a
+ * minute. Either, once exhausted, is a 429 with Retry-After.
  */
 @Singleton
 public class AccessControl {
-    private static final String HEADER = "X-API-Key";
-    /** Beyond this many buckets the oldest are forgotten, so addresses cannot exhaust memory. */
-    private static final int MAX_BUCKETS = 10_000;
+    static final String HEADER = "X-API-Key";
+    /** Wrong API keys a client (or a key) may present before it has to wait. */
+    static final int FREE_FAILURES = 10;
+    private static final String CHECKED = AccessControl.class.getName() + ".checked";
 
     // Filters are built before runtime configuration is available, so the policy is read on first use.
     private final Instance<MesoscreenConfig> config;
-    private volatile Policy policy;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AdminKey admin;
     private final ErrorResponses errors;
+    private volatile Policy policy;
 
-    AccessControl(Instance<MesoscreenConfig> config, ErrorResponses errors) {
+    AccessControl(Instance<MesoscreenConfig> config, AdminKey admin, ErrorResponses errors) {
         this.config = config;
+        this.admin = admin;
         this.errors = errors;
     }
 
-    /** Clinic name to key, and requests a minute. */
-    private record Policy(Map<String, String> keys, int perMinute) {
+    /** The keys, the rate limit (null: none) and the failure budget, read once. */
+    private record Policy(ApiKeys keys, RateLimit rate, FailureBudget failures) {
         static Policy of(MesoscreenConfig config) {
-            // Checked at start-up (StartupSettings), so the list parses here.
-            String entries = config.apiKeys().map(list -> String.join(",", list)).orElse(null);
-            return new Policy(ApiKeyList.parse(entries).keys(), config.rateLimitPerMinute());
+            int clients = config.rateLimitClients();
+            return new Policy(ApiKeys.of(config.apiKeys().orElse(List.of())),
+                    config.rateLimitPerMinute() > 0 ? new RateLimit(config.rateLimitPerMinute(), clients) : null,
+                    new FailureBudget(FREE_FAILURES, clients));
         }
     }
 
     private Policy policy() {
         Policy current = policy;
         if (current == null) {
-            current = Policy.of(config.get());
-            policy = current;
+            synchronized (this) {
+                if (policy == null) {
+                    policy = Policy.of(config.get());
+                }
+                current = policy;
+            }
         }
         return current;
     }
 
-    @ServerRequestFilter
-    public Response check(ContainerRequestContext request, HttpServerRequest http) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/v1/") && !path.startsWith("/fhir/")) {
+    /** Before matching: any method on any spelling of a protected path. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    public Response identify(ContainerRequestContext request, HttpServerRequest http) {
+        String path = canonical(request.getUriInfo().getPath());
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
+            request.setProperty(CHECKED, Boolean.TRUE);
+            return checkAdmin(request, http);
+        }
+        if (isApi(path)) {
+            request.setProperty(CHECKED, Boolean.TRUE);
+            return check(request, http);
+        }
+        return null;
+    }
+
+    /** After matching: a /v1, /fhir or /admin resource reached by a spelling the check above missed. */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Response verify(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        if (request.getProperty(CHECKED) != null || resource.getResourceClass() == null) {
             return null;
         }
-        Map<String, String> keys = policy().keys();
-        int perMinute = policy().perMinute();
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
-        if (!keys.isEmpty()) {
-            String given = request.getHeaderString(HEADER);
-            String clinic = null;
-            for (Map.Entry<String, String> key : keys.entrySet()) {
-                // Every key is compared, so the time taken does not tell which one nearly matched.
-                if (Secrets.matches(given, key.getValue())) {
-                    clinic = key.getKey();
-                }
-            }
-            if (clinic == null) {
-                return withChallenge(path, given);
-            }
-            client = "key:" + clinic;
+        jakarta.ws.rs.Path path = resource.getResourceClass().getAnnotation(jakarta.ws.rs.Path.class);
+        String declared = path == null ? "" : canonical(path.value());
+        if (declared.equals("/admin") || declared.startsWith("/admin/")) {
+            return checkAdmin(request, http);
         }
-        if (perMinute > 0) {
-            if (buckets.size() > MAX_BUCKETS) {
-                buckets.clear();
+        return isApi(declared) ? check(request, http) : null;
+    }
+
+    private Response check(ContainerRequestContext request, HttpServerRequest http) {
+        String path = request.getUriInfo().getPath();
+        Policy policy = policy();
+        String source = "address:" + ClientAddress.of(http.remoteAddress());
+        String counted = source;
+        if (!policy.keys().isEmpty()) {
+            String given = request.getHeaderString(HEADER);
+            if (given == null) {
+                // Nothing was guessed, so nothing is spent.
+                return refuse(Refusal.unauthorized("send your API key in the X-API-Key header"), path);
             }
-            long wait = buckets.computeIfAbsent(client, c -> new Bucket(perMinute)).take(System.nanoTime());
+            String presented = "key:" + Secrets.fingerprint(given);
+            long wait = policy.failures().wait(source, presented);
             if (wait > 0) {
-                Response refused = errors.respond(Problem.of(429, "too-many-requests",
-                        "more than " + perMinute + " requests a minute; retry after " + wait + " s", null), path);
-                return Response.fromResponse(refused).header("Retry-After", wait).build();
+                return refuse(Refusal.tooManyFailures(wait), path);
+            }
+            String clinic = policy.keys().clinic(given);
+            if (clinic == null) {
+                policy.failures().fail(source, presented);
+                return refuse(Refusal.unauthorized("this API key is not valid"), path);
+            }
+            counted = "clinic:" + clinic;
+        }
+        if (policy.rate() != null) {
+            long wait = policy.rate().take(counted);
+            if (wait > 0) {
+                return refuse(new Refusal(Problem.of(429, "too-many-requests", "more than " + policy.rate().perMinute()
+                        + " requests a minute; retry after " + wait + " s", null), wait), path);
             }
         }
         return null;
     }
 
-    private Response withChallenge(String path, String given) {
-        Response refused = errors.respond(Problem.of(401, "unauthorized",
-                given == null ? "send your API key in the X-API-Key header" : "this API key is not valid", null), path);
-        return Response.fromResponse(refused).header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"").build();
+    private Response checkAdmin(ContainerRequestContext request, HttpServerRequest http) {
+        if (!admin.configured()) {
+            return ProblemMappers.respond(ProblemMappers.httpProblem(404));
+        }
+        Refusal refusal = admin.check(request.getHeaderString(AdminKey.HEADER), ClientAddress.of(http.remoteAddress()));
+        return refusal == null ? null : refuse(refusal, null, AdminKey.HEADER);
     }
 
-    /** A token bucket: {@code capacity} requests, refilled at capacity a minute. */
-    private static final class Bucket {
-        private final double capacity;
-        private double tokens;
-        private long last;
+    private Response refuse(Refusal refusal, String path) {
+        return refuse(refusal, path, HEADER);
+    }
 
-        Bucket(int perMinute) {
-            this.capacity = perMinute;
-            this.tokens = perMinute;
-            this.last = System.nanoTime();
+    /** The refusal as a problem (an OperationOutcome under /fhir), with Retry-After or the key it wants. */
+    private Response refuse(Refusal refusal, String path, String header) {
+        Response.ResponseBuilder response = Response.fromResponse(errors.respond(refusal.problem(), path));
+        if (refusal.retryAfter() > 0) {
+            response.header("Retry-After", refusal.retryAfter());
         }
+        if (refusal.problem().status() == 401) {
+            response.header("WWW-Authenticate", "ApiKey header=\"" + header + "\"");
+        }
+        return response.build();
+    }
 
-        /** 0 when a request may go; else the seconds until one may. */
-        synchronized long take(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) / 60e9 * capacity);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
+    private static boolean isApi(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/") || path.equals("/fhir") || path.startsWith("/fhir/");
+    }
+
+    /**
+     * The path as a router might read it, at its most inclusive: lower case, without empty, "." and
+     * matrix-parameter parts, ".." applied. Being too inclusive only asks for a key where none was needed.
+     */
+    static String canonical(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : path.toLowerCase(Locale.ROOT).split("/")) {
+            int matrix = part.indexOf(';');
+            String segment = (matrix >= 0 ? part.substring(0, matrix) : part).trim();
+            if (segment.equals("..")) {
+                parts.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                parts.addLast(segment);
             }
-            return (long) Math.ceil((1 - tokens) * 60 / capacity);
         }
+        return "/" + String.join("/", parts);
     }
 }

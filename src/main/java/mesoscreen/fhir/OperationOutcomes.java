@@ -38,6 +38,9 @@ public final class OperationOutcomes {
     /** The FHIR issue type for an HTTP status and our problem code. */
     private static String issueType(int status, String code) {
         return switch (status) {
+            case 401 -> "login";
+            case 403 -> "forbidden";
+            case 429 -> "throttled";
             case 404 -> "not-found";
             case 405, 406, 415 -> "not-supported";
             case 413 -> "too-costly";

@@ -152,7 +152,7 @@ public class RuleSetRegistry {
     private Reload failed(RuleSetException e) {
         LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
                 current.get().digest(), e.getMessage());
-        Reload outcome = new Reload(clock.instant(), false, e.errors().stream().map(RuleError::render).toList(),
+        Reload outcome = new Reload(clock.instant(), false, e.errors().stream().map(this::relative).toList(),
                 current.get());
         lastReload = outcome;
         return outcome;
@@ -163,6 +163,20 @@ public class RuleSetRegistry {
         Reload outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
         lastReload = outcome;
         return outcome;
+    }
+
+    /**
+     * An error as answers show it: files named from the rules folder, so that no answer tells where
+     * the service is installed.
+     */
+    private String relative(RuleError error) {
+        Path file = Path.of(error.file());
+        Path named = file.startsWith(folder) ? folder.relativize(file)
+                : file.toAbsolutePath().startsWith(folder.toAbsolutePath()) ? folder.toAbsolutePath().relativize(file.toAbsolutePath())
+                : file.getFileName() == null ? Path.of(".") : file.getFileName();
+        String message = error.message().replace(folder.toAbsolutePath() + java.io.File.separator, "");
+        return new RuleError(named.toString().isEmpty() ? "." : named.toString(), error.line(), error.column(), message,
+                error.sourceLine()).render();
     }
 
     /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */

@@ -1,9 +1,7 @@
 package mesoscreen.settings;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,17 +15,31 @@ public final class ApiKeyList {
     private ApiKeyList() {
     }
 
-    /** Clinic name to key, in the order given, and what is wrong with the list. */
-    public record Parsed(Map<String, String> keys, List<SettingError> errors) {
+    /** One {@code clinic=key} entry. */
+    public record Entry(String clinic, String key) {
+    }
+
+    /** The entries, in the order given, and what is wrong with the list. */
+    public record Parsed(List<Entry> entries, List<SettingError> errors) {
         public Parsed {
-            keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+            entries = List.copyOf(entries);
             errors = List.copyOf(errors);
+        }
+
+        /** How many clinics hold keys. */
+        public long clinics() {
+            return entries.stream().map(Entry::clinic).distinct().count();
         }
     }
 
-    /** @param raw the list as set; null when it is not set (the API is then open) */
+    /**
+     * A clinic may hold two keys at once, so that it can roll a new one out before the old one is
+     * withdrawn; a third is a mistake, and so is one key given twice.
+     *
+     * @param raw the list as set; null when it is not set (the API is then open)
+     */
     public static Parsed parse(String raw) {
-        Map<String, String> keys = new LinkedHashMap<>();
+        List<Entry> keys = new ArrayList<>();
         List<SettingError> errors = new ArrayList<>();
         if (raw == null) {
             return new Parsed(keys, errors);
@@ -37,7 +49,7 @@ public final class ApiKeyList {
             return new Parsed(keys, errors);
         }
         String[] entries = raw.split(",", -1);
-        Map<String, Integer> clinics = new HashMap<>();
+        Map<String, List<Integer>> clinics = new HashMap<>();
         Map<String, Integer> secrets = new HashMap<>();
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].trim();
@@ -54,18 +66,20 @@ public final class ApiKeyList {
             } else {
                 String clinic = entry.substring(0, split).trim();
                 String key = entry.substring(split + 1).trim();
-                Integer sameClinic = clinics.putIfAbsent(clinic, i + 1);
+                List<Integer> sameClinic = clinics.computeIfAbsent(clinic, c -> new ArrayList<>());
                 Integer sameKey = secrets.putIfAbsent(key, i + 1);
-                if (sameClinic != null) {
-                    errors.add(error(at + " names the same clinic as entry " + sameClinic + "; one key a clinic"));
-                } else if (sameKey != null) {
-                    errors.add(error(at + " has the same key as entry " + sameKey + "; every clinic needs its own"));
+                if (sameKey != null) {
+                    errors.add(error(at + " has the same key as entry " + sameKey + "; every key is one clinic's own"));
+                } else if (sameClinic.size() >= 2) {
+                    errors.add(error(at + " gives the clinic of entries " + sameClinic.get(0) + " and " + sameClinic.get(1)
+                            + " a third key; a clinic holds two at most, while it rotates them"));
                 } else {
-                    keys.put(clinic, key);
+                    sameClinic.add(i + 1);
+                    keys.add(new Entry(clinic, key));
                 }
             }
         }
-        return new Parsed(errors.isEmpty() ? keys : Map.of(), errors);
+        return new Parsed(errors.isEmpty() ? keys : List.of(), errors);
     }
 
     private static SettingError error(String problem) {

@@ -18,8 +18,12 @@ public final class CorsOrigins {
     private CorsOrigins() {
     }
 
-    /** @param raw the list as set; null or blank when no origin is allowed */
-    public static List<SettingError> check(String raw) {
+    /**
+     * @param raw the list as set; null or blank when no origin is allowed
+     * @param allowAny whether '*' (every website) is meant ({@code MESOSCREEN_CORS_ALLOW_ANY})
+     * @param credentials whether browsers are invited to send credentials, which '*' must never do
+     */
+    public static List<SettingError> check(String raw, boolean allowAny, boolean credentials) {
         List<SettingError> errors = new ArrayList<>();
         if (raw == null || raw.isBlank()) {
             return errors;
@@ -30,7 +34,13 @@ public final class CorsOrigins {
             String at = "entry " + (i + 1) + " of " + entries.length;
             if (entry.isEmpty()) {
                 errors.add(new SettingError(VARIABLE, at + " is empty (two commas in a row, or one at an end)"));
-            } else if (!isOrigin(entry)) {
+            } else if (entry.equals("*") && !allowAny) {
+                errors.add(new SettingError(VARIABLE, at + " '*' lets every website call the API from a browser;"
+                        + " set MESOSCREEN_CORS_ALLOW_ANY=true if that is meant"));
+            } else if (entry.equals("*") && credentials) {
+                errors.add(new SettingError(VARIABLE, at + " '*' cannot be combined with"
+                        + " MESOSCREEN_CORS_ALLOW_CREDENTIALS"));
+            } else if (!entry.equals("*") && (!isOrigin(entry)) {
                 errors.add(new SettingError(VARIABLE, at + " '" + Suggestions.shown(entry)
                         + "' is not an origin; write scheme://host[:port], e.g. https://clinic.example"));
             }

@@ -24,7 +24,8 @@ public class StartupSettings {
         List<SettingError> errors = new ArrayList<>();
         ApiKeyList.Parsed keys = ApiKeyList.parse(value(raw, ApiKeyList.VARIABLE, "mesoscreen.api-keys"));
         errors.addAll(keys.errors());
-        errors.addAll(CorsOrigins.check(value(raw, CorsOrigins.VARIABLE, "quarkus.http.cors.origins")));
+        errors.addAll(CorsOrigins.check(value(raw, CorsOrigins.VARIABLE, "mesoscreen.cors.origins"), config.cors().allowAny(),
+                config.cors().allowCredentials()));
         if (config.rateLimitPerMinute() < 0) {
             errors.add(new SettingError("MESOSCREEN_RATE_LIMIT_PER_MINUTE",
                     "is negative; give requests a minute (more than 0), or 0 for no limit"));
@@ -39,11 +40,11 @@ public class StartupSettings {
             LOG.error(invalid.getMessage());
             throw invalid;
         }
-        if (keys.keys().isEmpty()) {
+        if (keys.entries().isEmpty()) {
             LOG.warn("THE API IS OPEN: MESOSCREEN_API_KEYS is not set, so /v1 and /fhir answer anyone who can reach"
                     + " this service. Set clinic=key entries to require an X-API-Key.");
         } else {
-            LOG.infof("API keys required on /v1 and /fhir: %d clinic(s)", keys.keys().size());
+            LOG.infof("API keys required on /v1 and /fhir: %d clinic(s)", keys.clinics());
         }
     }
 

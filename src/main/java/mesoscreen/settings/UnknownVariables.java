@@ -44,11 +44,7 @@ public final class UnknownVariables {
     /** Every environment variable a setting reads. */
     static Set<String> known() {
         Set<String> known = new TreeSet<>();
-        for (Method method : MesoscreenConfig.class.getDeclaredMethods()) {
-            if (method.getParameterCount() == 0 && !method.isDefault() && !method.isSynthetic()) {
-                known.add(PREFIX + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
-            }
-        }
+        addSettings(MesoscreenConfig.class, PREFIX, known);
         try (InputStream properties = UnknownVariables.class.getClassLoader().getResourceAsStream("application.properties")) {
             if (properties != null) {
                 Matcher referenced = REFERENCED.matcher(new String(properties.readAllBytes(), StandardCharsets.UTF_8));
@@ -60,5 +56,20 @@ public final class UnknownVariables {
             // Without the file, only the names of MesoscreenConfig are known; a warning too many is harmless.
         }
         return known;
+    }
+
+    /** The settings of a config interface; a group (a nested interface, e.g. cors) adds its own under its name. */
+    private static void addSettings(Class<?> group, String prefix, Set<String> known) {
+        for (Method method : group.getDeclaredMethods()) {
+            if (method.getParameterCount() == 0 && !method.isDefault() && !method.isSynthetic()) {
+                String name = prefix + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+                Class<?> type = method.getReturnType();
+                if (type.isInterface() && type.getEnclosingClass() == MesoscreenConfig.class) {
+                    addSettings(type, name + "_", known);
+                } else {
+                    known.add(name);
+                }
+            }
+        }
     }
 }

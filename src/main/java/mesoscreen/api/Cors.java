@@ -1,0 +1,149 @@
+package mesoscreen.api;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import mesoscreen.MesoscreenConfig;
+
+/**
+ * Browsers on other websites (CORS). Only the configured origins, and the service's own, may call;
+ * any other gets a 403 problem, preflight or not. Every answer says {@code Vary: Origin}, since
+ * whether it is allowed depends on it. Credentials (cookies) are never invited unless configured:
+ * keys travel in a header. Quarkus's own CORS filter is off: it reflects '*', invites credentials
+ * and refuses with an empty body.
+ */
+@Singleton
+public class Cors {
+    /** Before routing, after the access log. */
+    static final int PRIORITY = 300;
+    private static final String METHODS = "GET,POST,OPTIONS";
+    private static final Set<String> HEADERS = Set.of("content-type", "accept", "accept-language", "x-api-key");
+    private static final String ALLOWED_HEADERS = "Content-Type,Accept,Accept-Language,X-API-Key";
+    private static final String EXPOSED = "Content-Language,Retry-After,X-Request-Id";
+
+    /** The allowed origins, normalised; {@code any}: every website, for '*' with allow-any. */
+    record Policy(Set<String> origins, boolean any, boolean credentials) {
+        static Policy of(MesoscreenConfig.Cors config) {
+            Set<String> origins = new LinkedHashSet<>();
+            boolean any = false;
+            for (String origin : config.origins().orElse(List.of())) {
+                if (origin.isBlank()) {
+                    continue;
+                }
+                if (origin.trim().equals("*")) {
+                    any = true;
+                    continue;
+                }
+                String normal = normal(origin.trim());
+                if (normal == null) {
+                    throw new IllegalArgumentException("mesoscreen.cors.origins (MESOSCREEN_CORS_ORIGINS): '" + origin
+                            + "' is not an origin such as https://clinic.example (scheme, host and port only)");
+                }
+                origins.add(normal);
+            }
+            if (any && !config.allowAny()) {
+                throw new IllegalArgumentException("MESOSCREEN_CORS_ORIGINS='*' lets every website call the API from a"
+                        + " browser; set MESOSCREEN_CORS_ALLOW_ANY=true if that is meant");
+            }
+            if (any && config.allowCredentials()) {
+                throw new IllegalArgumentException("MESOSCREEN_CORS_ALLOW_CREDENTIALS cannot be combined with"
+                        + " MESOSCREEN_CORS_ORIGINS='*'");
+            }
+            return new Policy(Set.copyOf(origins), any, config.allowCredentials());
+        }
+
+        boolean allows(String origin) {
+            return any || origins.contains(normal(origin));
+        }
+    }
+
+    void register(@Observes Filters filters, MesoscreenConfig config, Refusals refusals) {
+        Policy policy = Policy.of(config.cors());
+        filters.register(context -> handle(context, policy, refusals), PRIORITY);
+    }
+
+    private static void handle(RoutingContext context, Policy policy, Refusals refusals) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        response.headers().add(HttpHeaders.VARY, "Origin");
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            context.next();
+            return;
+        }
+        boolean same = sameOrigin(request, origin);
+        if (!same && !policy.allows(origin)) {
+            refusals.send(context, new Refusal(Problem.of(403, "origin-not-allowed",
+                    "this website may not call the API from a browser (its Origin is not allowed)", null), 0));
+            return;
+        }
+        if (!same) {
+            response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, policy.any() ? "*" : origin);
+            if (policy.credentials()) {
+                response.headers().set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+            }
+            response.headers().set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+        }
+        String method = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        if (request.method() == HttpMethod.OPTIONS && method != null) {
+            preflight(context, method, request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS), refusals);
+            return;
+        }
+        context.next();
+    }
+
+    private static void preflight(RoutingContext context, String method, String headers, Refusals refusals) {
+        if (!List.of(METHODS.split(",")).contains(method.trim())) {
+            refusals.send(context, new Refusal(Problem.of(403, "method-not-allowed",
+                    "browsers may use GET and POST only", null), 0));
+            return;
+        }
+        for (String header : headers == null ? new String[0] : headers.split(",")) {
+            if (!header.isBlank() && !HEADERS.contains(header.trim().toLowerCase(Locale.ROOT))) {
+                refusals.send(context, new Refusal(Problem.of(403, "header-not-allowed",
+                        "browsers may send Content-Type, Accept, Accept-Language and X-API-Key only", null), 0));
+                return;
+            }
+        }
+        context.response().putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, METHODS)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600")
+                .setStatusCode(200).end();
+    }
+
+    /** The page calling is one of ours (the demo page): same scheme, host and port. */
+    private static boolean sameOrigin(HttpServerRequest request, String origin) {
+        String host = request.authority() == null ? null : request.authority().toString();
+        String own = host == null ? null : normal(request.scheme() + "://" + host);
+        return own != null && own.equals(normal(origin));
+    }
+
+    /** scheme://host[:port] in lower case without a default port; null when it is not an origin. */
+    static String normal(String origin) {
+        try {
+            URI uri = new URI(origin);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                return null;
+            }
+            int port = uri.getPort();
+            boolean standard = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (standard ? "" : ":" + port);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -20,8 +20,8 @@ class SettingsTest {
 
     @Test
     void apiKeysAreClinicEqualsKeyEntries() {
-        assertEquals(Map.of("clinic-a", "key-1", "clinic-b", "key-2"),
-                ApiKeyList.parse(" clinic-a = key-1 ,clinic-b=key-2").keys());
+        assertEquals(List.of(new ApiKeyList.Entry("clinic-a", "key-1"), new ApiKeyList.Entry("clinic-b", "key-2")),
+                ApiKeyList.parse(" clinic-a = key-1 ,clinic-b=key-2").entries());
         assertEquals(List.of(), ApiKeyList.parse(null).entries(), "unset: the API is open");
     }
 

@@ -40,7 +40,7 @@ public final class CorsOrigins {
             } else if (entry.equals("*") && credentials) {
                 errors.add(new SettingError(VARIABLE, at + " '*' cannot be combined with"
                         + " MESOSCREEN_CORS_ALLOW_CREDENTIALS"));
-            } else if (!entry.equals("*") && (!isOrigin(entry)) {
+            } else if (!entry.equals("*") && !isOrigin(entry)) {
                 errors.add(new SettingError(VARIABLE, at + " '" + Suggestions.shown(entry)
                         + "' is not an origin; write scheme://host[:port], e.g. https://clinic.example"));
             }

@@ -1,5 +1,6 @@
 package mesoscreen.rules.condition;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

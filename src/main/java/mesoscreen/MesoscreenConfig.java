@@ -45,4 +45,10 @@ public interface MesoscreenConfig {
     /** Requests a minute per API key (per client address without keys); 0, the default, is no limit. */
     @WithDefault("0")
     int rateLimitPerMinute();
+
+    /**
+     * The address clients call the service at (https://screening.clinic.example), when a proxy stands in
+     * front of it; CDS Hooks tokens name it plus the path called as their audience. Absent: taken from the request.
+     */
+    java.util.Optional<String> publicBaseUrl();
 }

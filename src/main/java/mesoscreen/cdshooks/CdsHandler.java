@@ -1,0 +1,131 @@
+package mesoscreen.cdshooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mesoscreen.fhir.FhirQuestionnaires;
+import mesoscreen.fhir.FhirSupport;
+import mesoscreen.intake.Intake;
+import mesoscreen.intake.Violation;
+import mesoscreen.rules.RuleSet;
+import mesoscreen.screening.RuleSetRegistry;
+import mesoscreen.screening.Screener;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * One service call, after its token: the orders of the hook's context, the chart from prefetch (or from the
+ * EHR's FHIR server), one screening per order, cards out.
+ */
+@Singleton
+class CdsHandler {
+    private final RuleSetRegistry registry;
+    private final FhirSupport fhir;
+    private final ChartFetcher fetcher;
+    private final CdsSettings settings;
+    private final Clock clock;
+
+    CdsHandler(RuleSetRegistry registry, FhirSupport fhir, ChartFetcher fetcher, CdsSettings settings, Clock clock) {
+        this.registry = registry;
+        this.fhir = fhir;
+        this.fetcher = fetcher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** @param base where this service is reached, for the questionnaire links */
+    List<Card> cards(CdsService service, CdsRequest request, String language, String base) {
+        RuleSet rules = registry.current();
+        if (!service.hook().equals(request.hook())) {
+            throw CdsRejected.badRequest("hook", "this service answers the " + service.hook() + " hook");
+        }
+        if (request.hookInstance() == null || request.hookInstance().isBlank()) {
+            throw CdsRejected.badRequest("hookInstance", "a hookInstance is required");
+        }
+        if (request.context() == null || !request.context().isObject()) {
+            throw CdsRejected.badRequest("context", "the hook's context is required, as an object");
+        }
+        List<Orders.Order> orders = service.orders().read(request.context(), new Orders.Context(fhir, rules));
+        List<Card> out = new ArrayList<>();
+        if (orders.stream().anyMatch(o -> o.procedure() != null)) {
+            String patientId = request.context().path("patientId").asText(null);
+            Chart chart = new Chart(chart(request, patientId), rules.vocabulary());
+            LocalDate today = LocalDate.now(clock);
+            for (Orders.Order order : orders) {
+                if (order.procedure() != null) {
+                    out.addAll(screen(chart.intake(order.procedure(), order.planned(), today), rules, today, language,
+                            base + "/fhir/Questionnaire/" + FhirQuestionnaires.id(order.procedure())));
+                }
+            }
+        }
+        orders.stream().filter(o -> o.procedure() == null).forEach(o -> out.add(Cards.unmapped(rules, language,
+                o.label(), fhir.base() + "/CodeSystem/procedure")));
+        return out;
+    }
+
+    /** Screens the chart's intake as any intake is screened: validated against the rules in force first. */
+    private List<Card> screen(Intake intake, RuleSet rules, LocalDate today, String language, String link) {
+        List<Violation> violations = registry.validator().validate(intake, rules, today);
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            throw CdsRejected.badRequest("prefetch", "the chart cannot be screened: " + first.path() + ": "
+                    + first.detail());
+        }
+        return Cards.of(Screener.screen(intake, rules, today), language, link);
+    }
+
+    /** Every resource of every prefetch key, fetching those the EHR did not send. */
+    private List<Resource> chart(CdsRequest request, String patientId) {
+        Map<String, JsonNode> given = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        CdsService.PREFETCH.forEach((key, template) -> {
+            JsonNode node = request.prefetch().get(key);
+            if (node == null || node.isNull()) {
+                missing.put(key, template);
+            } else {
+                given.put(key, node);
+            }
+        });
+        if (!missing.isEmpty()) {
+            given.putAll(fetch(request, patientId, missing));
+        }
+        List<Resource> resources = new ArrayList<>();
+        given.forEach((key, node) -> {
+            Resource resource = Resources.parse(fhir, node, "prefetch." + key);
+            if (Resources.partial(resource)) {
+                throw CdsRejected.dataUnavailable("prefetch " + key + " has more pages; send it whole");
+            }
+            resources.addAll(Resources.flatten(resource));
+        });
+        List<Patient> patients = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+        if (patients.size() > 1 || patients.stream().anyMatch(p -> !p.getIdElement().getIdPart().equals(patientId))) {
+            throw CdsRejected.badRequest("prefetch.patient", "the Patient is not the one of context.patientId");
+        }
+        return resources;
+    }
+
+    private Map<String, JsonNode> fetch(CdsRequest request, String patientId, Map<String, String> missing) {
+        String keys = String.join(", ", missing.keySet());
+        if (request.fhirServer() == null || request.fhirAuthorization() == null
+                || request.fhirAuthorization().accessToken() == null) {
+            throw CdsRejected.dataUnavailable("prefetch " + keys + " missing, and no fhirServer with"
+                    + " fhirAuthorization to fetch it from");
+        }
+        if (!"Bearer".equalsIgnoreCase(request.fhirAuthorization().tokenType())) {
+            throw CdsRejected.badRequest("fhirAuthorization.token_type", "token_type must be Bearer");
+        }
+        Optional<URI> server = settings.allowedServer(request.fhirServer());
+        if (server.isEmpty()) {
+            throw CdsRejected.dataUnavailable("prefetch " + keys + " missing, and fhirServer is not on the"
+                    + " allow-list (MESOSCREEN_CDS_FHIR_SERVERS)");
+        }
+        return fetcher.fetch(server.get(), request.fhirAuthorization().accessToken(), patientId, missing);
+    }
+}

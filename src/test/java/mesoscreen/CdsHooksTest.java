@@ -147,6 +147,8 @@ class CdsHooksTest {
         List<?> links = (List<?>) missing.get("links");
         assertEquals(url("/fhir/Questionnaire/mesoscreen-intake-hydralift"), ((Map<?, ?>) links.get(0)).get("url"));
         assertEquals("absolute", ((Map<?, ?>) links.get(0)).get("type"));
+        given().get(((Map<?, ?>) links.get(0)).get("url").toString()).then().statusCode(200)
+                .body("resourceType", equalTo("Questionnaire"));
     }
 
     @Test
@@ -182,6 +184,19 @@ class CdsHooksTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(412)).body("code", equalTo("prefetch-unavailable"))
                 .body("detail", org.hamcrest.Matchers.containsString("no fhirServer"));
+    }
+
+    @Test
+    void prefetchTheClientFailedToGetIsNotReadAsEmpty() {
+        String failed = "{ \"resourceType\": \"OperationOutcome\", \"issue\": [ { \"severity\": \"error\","
+                + " \"code\": \"timeout\" } ] }";
+        call(SERVICE, Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of("conditions", failed)),
+                null), "en").statusCode(412).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("conditions"));
+        String paged = Fhir.bundle().replace("\"entry\"", "\"link\": [ { \"relation\": \"next\","
+                + " \"url\": \"https://ehr.example/fhir?page=2\" } ], \"entry\"");
+        call(SERVICE, Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of("allergies", paged)),
+                null), "en").statusCode(412).body("detail", org.hamcrest.Matchers.containsString("allergies"));
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mesoscreen.fhir.FhirQuestionnaires;
-import mesoscreen.fhir.FhirSupport;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
@@ -26,13 +24,15 @@ import org.hl7.fhir.r4.model.Resource;
  */
 @Singleton
 class CdsHandler {
+    /** Where the FHIR endpoints serve a procedure's intake Questionnaire (CdsHooksTest follows the link). */
+    private static final String QUESTIONNAIRE = "/fhir/Questionnaire/mesoscreen-intake-";
     private final RuleSetRegistry registry;
-    private final FhirSupport fhir;
+    private final Resources fhir;
     private final ChartFetcher fetcher;
     private final CdsSettings settings;
     private final Clock clock;
 
-    CdsHandler(RuleSetRegistry registry, FhirSupport fhir, ChartFetcher fetcher, CdsSettings settings, Clock clock) {
+    CdsHandler(RuleSetRegistry registry, Resources fhir, ChartFetcher fetcher, CdsSettings settings, Clock clock) {
         this.registry = registry;
         this.fhir = fhir;
         this.fetcher = fetcher;
@@ -61,12 +61,12 @@ class CdsHandler {
             for (Orders.Order order : orders) {
                 if (order.procedure() != null) {
                     out.addAll(screen(chart.intake(order.procedure(), order.planned(), today), rules, today, language,
-                            base + "/fhir/Questionnaire/" + FhirQuestionnaires.id(order.procedure())));
+                            base + QUESTIONNAIRE + order.procedure()));
                 }
             }
         }
         orders.stream().filter(o -> o.procedure() == null).forEach(o -> out.add(Cards.unmapped(rules, language,
-                o.label(), fhir.base() + "/CodeSystem/procedure")));
+                o.label(), fhir.procedureSystem())));
         return out;
     }
 
@@ -83,29 +83,39 @@ class CdsHandler {
 
     /** Every resource of every prefetch key, fetching those the EHR did not send. */
     private List<Resource> chart(CdsRequest request, String patientId) {
-        Map<String, JsonNode> given = new LinkedHashMap<>();
+        Map<String, Resource> given = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         CdsService.PREFETCH.forEach((key, template) -> {
             JsonNode node = request.prefetch().get(key);
-            if (node == null || node.isNull()) {
+            Resource resource = node == null || node.isNull() ? null : fhir.parse(node, "prefetch." + key);
+            // Absent, null, or a failure the client reports (an OperationOutcome): fetched, if it can be.
+            if (resource == null || Resources.partial(resource)) {
                 missing.put(key, template);
             } else {
-                given.put(key, node);
+                given.put(key, resource);
             }
         });
         if (!missing.isEmpty()) {
-            given.putAll(fetch(request, patientId, missing));
+            fetch(request, patientId, missing).forEach((key, node) -> {
+                Resource resource;
+                try {
+                    resource = fhir.parse(node, key);
+                } catch (CdsRejected unreadable) {
+                    throw CdsRejected.dataUnavailable("the FHIR server's answer for " + key
+                            + " is not an R4 resource Mesoscreen can read");
+                }
+                if (Resources.partial(resource)) {
+                    throw CdsRejected.dataUnavailable("the FHIR server's answer for " + key + " is incomplete"
+                            + " (more pages, or an error)");
+                }
+                given.put(key, resource);
+            });
         }
         List<Resource> resources = new ArrayList<>();
-        given.forEach((key, node) -> {
-            Resource resource = Resources.parse(fhir, node, "prefetch." + key);
-            if (Resources.partial(resource)) {
-                throw CdsRejected.dataUnavailable("prefetch " + key + " has more pages; send it whole");
-            }
-            resources.addAll(Resources.flatten(resource));
-        });
+        given.values().forEach(resource -> resources.addAll(Resources.flatten(resource)));
         List<Patient> patients = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast).toList();
-        if (patients.size() > 1 || patients.stream().anyMatch(p -> !p.getIdElement().getIdPart().equals(patientId))) {
+        if (patients.size() > 1
+                || patients.stream().anyMatch(p -> !java.util.Objects.equals(p.getIdElement().getIdPart(), patientId))) {
             throw CdsRejected.badRequest("prefetch.patient", "the Patient is not the one of context.patientId");
         }
         return resources;

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import mesoscreen.fhir.FhirSupport;
 import mesoscreen.rules.RuleSet;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -42,17 +41,17 @@ final class Orders {
     }
 
     /** What an order reader needs: the context's resources, and our procedure codes. */
-    record Context(FhirSupport fhir, RuleSet rules) {
+    record Context(Resources fhir, RuleSet rules) {
         List<Resource> resources(JsonNode context, String field) {
             JsonNode node = context.get(field);
             if (node == null || node.isNull()) {
                 throw CdsRejected.badRequest("context." + field, "the hook's context needs " + field);
             }
-            return Resources.flatten(Resources.parse(fhir, node, "context." + field));
+            return Resources.flatten(fhir.parse(node, "context." + field));
         }
 
         Order order(List<CodeableConcept> codes, BaseDateTimeType date) {
-            String system = fhir.base() + "/CodeSystem/procedure";
+            String system = fhir.procedureSystem();
             String label = null;
             for (CodeableConcept concept : codes) {
                 for (Coding coding : concept.getCoding()) {

@@ -59,6 +59,12 @@ public interface MesoscreenConfig {
      */
     java.util.Optional<java.util.List<String>> trustedProxies();
 
+    /**
+     * The address clients call the service at (https://screening.clinic.example), when a proxy stands in
+     * front of it; CDS Hooks tokens name it plus the path called as their audience. Absent: taken from the request.
+     */
+    java.util.Optional<String> publicBaseUrl();
+
     /** Browsers on other websites. */
     Cors cors();
 

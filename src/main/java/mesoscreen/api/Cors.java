@@ -28,8 +28,8 @@ public class Cors {
     /** Before routing, after the access log. */
     static final int PRIORITY = 300;
     private static final String METHODS = "GET,POST,OPTIONS";
-    private static final Set<String> HEADERS = Set.of("content-type", "accept", "accept-language", "x-api-key");
-    private static final String ALLOWED_HEADERS = "Content-Type,Accept,Accept-Language,X-API-Key";
+    private static final Set<String> HEADERS = Set.of("content-type", "accept", "accept-language", "x-api-key", "authorization");
+    private static final String ALLOWED_HEADERS = "Content-Type,Accept,Accept-Language,X-API-Key,Authorization";
     private static final String EXPOSED = "Content-Language,Retry-After,X-Request-Id";
 
     /** The allowed origins, normalised; {@code any}: every website, for '*' with allow-any. */

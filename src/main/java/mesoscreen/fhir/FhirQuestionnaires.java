@@ -31,8 +31,11 @@ public final class FhirQuestionnaires {
     static final String ADMINISTRATIVE_GENDER = "http://hl7.org/fhir/administrative-gender";
     private static final String ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
     private static final String ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control";
-    /** The code systems we publish, by the option system names of the questionnaire model. */
-    static final List<String> CODE_SYSTEMS = List.of("answer", "concern", "area", "procedure-type");
+    /**
+     * The code systems we publish, by the option system names of the questionnaire model; and "procedure",
+     * the catalogue, which EHRs code orders and appointments in for CDS Hooks.
+     */
+    static final List<String> CODE_SYSTEMS = List.of("answer", "concern", "area", "procedure-type", "procedure");
 
     private FhirQuestionnaires() {
     }
@@ -144,13 +147,14 @@ public final class FhirQuestionnaires {
         };
     }
 
-    /** A code system we publish: answer, concern, area or procedure-type. */
+    /** A code system we publish: answer, concern, area, procedure-type or procedure. */
     public static CodeSystem codeSystem(RuleSet rules, String id, String language, String base) {
         Map<String, Localized> concepts = switch (id) {
             case "answer" -> rules.questionnaire().answers();
             case "concern" -> concernNames(rules);
             case "area" -> rules.vocabulary().areas();
             case "procedure-type" -> rules.vocabulary().procedureTypes();
+            case "procedure" -> procedureNames(rules);
             default -> throw new IllegalArgumentException(id);
         };
         CodeSystem system = new CodeSystem();
@@ -165,6 +169,12 @@ public final class FhirQuestionnaires {
         concepts.forEach((code, label) -> system.addConcept().setCode(code).setDisplay(label.in(language)));
         system.setCount(concepts.size());
         return system;
+    }
+
+    private static Map<String, Localized> procedureNames(RuleSet rules) {
+        Map<String, Localized> out = new java.util.LinkedHashMap<>();
+        rules.procedures().forEach((id, procedure) -> out.put(id, procedure.name()));
+        return out;
     }
 
     private static Map<String, Localized> concernNames(RuleSet rules) {

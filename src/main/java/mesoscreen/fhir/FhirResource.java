@@ -105,7 +105,8 @@ public class FhirResource {
     @Path("/CodeSystem/{id}")
     @Produces(OperationOutcomes.MEDIA_TYPE)
     @Operation(summary = "Read a CodeSystem of the questionnaire's answers",
-            description = "answer (yes / no / unknown), concern, area, procedure-type.")
+            description = "answer (yes / no / unknown), concern, area, procedure-type; procedure, the catalogue,"
+                    + " in which EHRs code orders and appointments for CDS Hooks.")
     @APIResponse(responseCode = "200", description = "An R4 CodeSystem.",
             content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response codeSystem(@Parameter(example = "answer") @PathParam("id") String id,

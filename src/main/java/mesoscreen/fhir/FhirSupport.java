@@ -23,10 +23,10 @@ public class FhirSupport {
 
     FhirSupport(MesoscreenConfig config) {
         long start = System.nanoTime();
-        context = FhirContext.forR4();
-        context.setParserErrorHandler(new StrictErrorHandler());
+        // The JVM's one R4 model (the CDS Hooks adapter reads with it too); strictness is set per parser.
+        context = FhirContext.forR4Cached();
         // Warm the model up now rather than on the first request.
-        context.newJsonParser().parseResource("{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\"}");
+        json().parseResource("{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\"}");
         base = config.fhirBaseUrl().replaceAll("/+$", "");
         LOG.infof("FHIR R4 context ready in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
@@ -37,11 +37,11 @@ public class FhirSupport {
     }
 
     public IParser json() {
-        return context.newJsonParser().setPrettyPrint(true);
+        return context.newJsonParser().setPrettyPrint(true).setParserErrorHandler(new StrictErrorHandler());
     }
 
     public <T extends IBaseResource> T parse(Class<T> type, String json) {
-        return context.newJsonParser().parseResource(type, json);
+        return context.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(type, json);
     }
 
     public String encode(IBaseResource resource) {

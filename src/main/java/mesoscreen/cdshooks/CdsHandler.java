@@ -1,0 +1,144 @@
+package mesoscreen.cdshooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mesoscreen.intake.Intake;
+import mesoscreen.intake.Violation;
+import mesoscreen.rules.RuleSet;
+import mesoscreen.screening.RuleSetRegistry;
+import mesoscreen.screening.ScreeningService;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * One service call, after its token: the orders of the hook's context, the chart from prefetch (or from the
+ * EHR's FHIR server), one screening per order, cards out.
+ */
+@Singleton
+class CdsHandler {
+    /** Where the FHIR endpoints serve a procedure's intake Questionnaire (CdsHooksTest follows the link). */
+    private static final String QUESTIONNAIRE = "/fhir/Questionnaire/mesoscreen-intake-";
+    private final RuleSetRegistry registry;
+    private final ScreeningService screening;
+    private final Resources fhir;
+    private final ChartFetcher fetcher;
+    private final CdsSettings settings;
+    private final Clock clock;
+
+    CdsHandler(RuleSetRegistry registry, ScreeningService screening, Resources fhir, ChartFetcher fetcher,
+               CdsSettings settings, Clock clock) {
+        this.registry = registry;
+        this.screening = screening;
+        this.fhir = fhir;
+        this.fetcher = fetcher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** @param base where this service is reached, for the questionnaire links */
+    List<Card> cards(CdsService service, CdsRequest request, String language, String base) {
+        RuleSet rules = registry.current();
+        if (!service.hook().equals(request.hook())) {
+            throw CdsRejected.badRequest("hook", "this service answers the " + service.hook() + " hook");
+        }
+        if (request.hookInstance() == null || request.hookInstance().isBlank()) {
+            throw CdsRejected.badRequest("hookInstance", "a hookInstance is required");
+        }
+        if (request.context() == null || !request.context().isObject()) {
+            throw CdsRejected.badRequest("context", "the hook's context is required, as an object");
+        }
+        List<Orders.Order> orders = service.orders().read(request.context(), new Orders.Context(fhir, rules));
+        List<Card> out = new ArrayList<>();
+        if (orders.stream().anyMatch(o -> o.procedure() != null)) {
+            String patientId = request.context().path("patientId").asText(null);
+            Chart chart = new Chart(chart(request, patientId), rules.vocabulary());
+            LocalDate today = LocalDate.now(clock);
+            for (Orders.Order order : orders) {
+                if (order.procedure() != null) {
+                    out.addAll(screen(chart.intake(order.procedure(), order.planned(), today), rules, today, language,
+                            base + QUESTIONNAIRE + order.procedure()));
+                }
+            }
+        }
+        orders.stream().filter(o -> o.procedure() == null).forEach(o -> out.add(Cards.unmapped(rules, language,
+                o.label(), fhir.procedureSystem())));
+        return out;
+    }
+
+    /** Screens the chart's intake through the one screening service, as any intake is screened. */
+    private List<Card> screen(Intake intake, RuleSet rules, LocalDate today, String language, String link) {
+        ScreeningService.Outcome outcome = screening.screen(intake);
+        if (outcome instanceof ScreeningService.Outcome.Rejected rejected) {
+            Violation first = rejected.violations().get(0);
+            throw CdsRejected.badRequest("prefetch", "the chart cannot be screened: " + first.path() + ": "
+                    + first.detail());
+        }
+        return Cards.of(((ScreeningService.Outcome.Screened) outcome).screening(), language, link);
+    }
+
+    /** Every resource of every prefetch key, fetching those the EHR did not send. */
+    private List<Resource> chart(CdsRequest request, String patientId) {
+        Map<String, Resource> given = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        CdsService.PREFETCH.forEach((key, template) -> {
+            JsonNode node = request.prefetch().get(key);
+            Resource resource = node == null || node.isNull() ? null : fhir.parse(node, "prefetch." + key);
+            // Absent, null, or a failure the client reports (an OperationOutcome): fetched, if it can be.
+            if (resource == null || Resources.partial(resource)) {
+                missing.put(key, template);
+            } else {
+                given.put(key, resource);
+            }
+        });
+        if (!missing.isEmpty()) {
+            fetch(request, patientId, missing).forEach((key, node) -> {
+                Resource resource;
+                try {
+                    resource = fhir.parse(node, key);
+                } catch (CdsRejected unreadable) {
+                    throw CdsRejected.dataUnavailable("the FHIR server's answer for " + key
+                            + " is not an R4 resource Mesoscreen can read");
+                }
+                if (Resources.partial(resource)) {
+                    throw CdsRejected.dataUnavailable("the FHIR server's answer for " + key + " is incomplete"
+                            + " (more pages, or an error)");
+                }
+                given.put(key, resource);
+            });
+        }
+        List<Resource> resources = new ArrayList<>();
+        given.values().forEach(resource -> resources.addAll(Resources.flatten(resource)));
+        List<Patient> patients = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+        if (patients.size() > 1
+                || patients.stream().anyMatch(p -> !java.util.Objects.equals(p.getIdElement().getIdPart(), patientId))) {
+            throw CdsRejected.badRequest("prefetch.patient", "the Patient is not the one of context.patientId");
+        }
+        return resources;
+    }
+
+    private Map<String, JsonNode> fetch(CdsRequest request, String patientId, Map<String, String> missing) {
+        String keys = String.join(", ", missing.keySet());
+        if (request.fhirServer() == null || request.fhirAuthorization() == null
+                || request.fhirAuthorization().accessToken() == null) {
+            throw CdsRejected.dataUnavailable("prefetch " + keys + " missing, and no fhirServer with"
+                    + " fhirAuthorization to fetch it from");
+        }
+        if (!"Bearer".equalsIgnoreCase(request.fhirAuthorization().tokenType())) {
+            throw CdsRejected.badRequest("fhirAuthorization.token_type", "token_type must be Bearer");
+        }
+        Optional<URI> server = settings.allowedServer(request.fhirServer());
+        if (server.isEmpty()) {
+            throw CdsRejected.dataUnavailable("prefetch " + keys + " missing, and fhirServer is not on the"
+                    + " allow-list (MESOSCREEN_CDS_FHIR_SERVERS)");
+        }
+        return fetcher.fetch(server.get(), request.fhirAuthorization().accessToken(), patientId, missing);
+    }
+}

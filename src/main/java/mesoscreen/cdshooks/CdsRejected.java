@@ -1,0 +1,46 @@
+package mesoscreen.cdshooks;
+
+/** A CDS Hooks call refused: answered with a problem body with this status, stable code and detail. */
+public final class CdsRejected extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String detail;
+    private final String path;
+
+    CdsRejected(int status, String code, String detail, String path) {
+        super("CDS Hooks call refused", null, false, false);
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+        this.path = path;
+    }
+
+    static CdsRejected badRequest(String path, String detail) {
+        return new CdsRejected(400, "invalid-request", detail, path);
+    }
+
+    static CdsRejected unauthorized(String detail) {
+        return new CdsRejected(401, "unauthorized", detail, null);
+    }
+
+    /** The data the service needs can be had neither from prefetch nor from the FHIR server (the specification's 412). */
+    static CdsRejected dataUnavailable(String detail) {
+        return new CdsRejected(412, "prefetch-unavailable", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String path() {
+        return path;
+    }
+}

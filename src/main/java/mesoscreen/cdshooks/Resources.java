@@ -1,0 +1,75 @@
+package mesoscreen.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import mesoscreen.MesoscreenConfig;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * FHIR R4 resources of a CDS Hooks request (context and prefetch), read strictly (an element the model does not
+ * know is an error, never dropped), Bundles opened. The R4 model is the JVM's one cached context, which the
+ * FHIR endpoints use too.
+ */
+@Singleton
+class Resources {
+    private final FhirContext context = FhirContext.forR4Cached();
+    private final String procedureSystem;
+
+    Resources(MesoscreenConfig config) {
+        this.procedureSystem = config.fhirBaseUrl().replaceAll("/+$", "") + "/CodeSystem/procedure";
+    }
+
+    /** Mesoscreen's procedure code system, in which EHRs code orders and appointments (GET /fhir/CodeSystem/procedure). */
+    String procedureSystem() {
+        return procedureSystem;
+    }
+
+    /** The resource at {@code path} of the request, parsed by the FHIR model; unreadable ones are a 400. */
+    Resource parse(JsonNode node, String path) {
+        if (node == null || !node.isObject() || !node.hasNonNull("resourceType")) {
+            throw CdsRejected.badRequest(path, "expected a FHIR R4 resource (an object with resourceType)");
+        }
+        try {
+            return (Resource) context.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
+                    .parseResource(node.toString());
+        } catch (RuntimeException e) {
+            // The parser's message may quote what the EHR sent; only the place is named.
+            throw CdsRejected.badRequest(path, "not a FHIR R4 resource Mesoscreen can read");
+        }
+    }
+
+    /** The resource itself, or the resources of a Bundle's entries (a Bundle of Bundles is opened too). */
+    static List<Resource> flatten(Resource resource) {
+        List<Resource> out = new ArrayList<>();
+        if (resource instanceof Bundle bundle) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.hasResource()) {
+                    out.addAll(flatten(entry.getResource()));
+                }
+            }
+        } else if (resource != null) {
+            out.add(resource);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the resource holds only part of what was asked for, or none of it: an OperationOutcome in place of
+     * the data (how a CDS client reports a failed prefetch), a search with a next page, or one with an error.
+     */
+    static boolean partial(Resource resource) {
+        if (resource instanceof OperationOutcome) {
+            return true;
+        }
+        return resource instanceof Bundle bundle && (bundle.getLink("next") != null || bundle.getEntry().stream()
+                .anyMatch(e -> e.getResource() instanceof OperationOutcome outcome && outcome.getIssue().stream()
+                        .anyMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                                || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)));
+    }
+}

@@ -1,0 +1,252 @@
+package mesoscreen;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CDS Hooks over HTTP with realistic R4 prefetch: each test checks the cards' indicators, summary lengths and
+ * what they say. Calls are signed by the EHR stub's keys.
+ */
+@QuarkusTest
+@TestProfile(EhrStub.Profile.class)
+class CdsHooksTest {
+    static final String SERVICE = "mesoscreen-appointment-book";
+
+    static String url(String path) {
+        return "http://localhost:" + RestAssured.port + path;
+    }
+
+    static ValidatableResponse call(String service, String body, String language) {
+        return given().header("Authorization", "Bearer " + EhrStub.token(url("/cds-services/" + service)))
+                .header("Accept-Language", language)
+                .contentType(ContentType.JSON).body(body)
+                .post("/cds-services/" + service).then();
+    }
+
+    /** The cards of a successful call; every summary is under 140 characters, every card has a uuid and source. */
+    static List<Map<String, Object>> cards(String body) {
+        JsonPath json = call(SERVICE, body, "en").statusCode(200).contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store").extract().jsonPath();
+        List<Map<String, Object>> cards = json.getList("cards");
+        for (Map<String, Object> card : cards) {
+            String summary = (String) card.get("summary");
+            assertTrue(summary.codePointCount(0, summary.length()) < 140, summary);
+            assertTrue(card.get("uuid").toString().matches("[0-9a-f-]{36}"));
+            assertEquals("Mesoscreen contraindication screening", ((Map<?, ?>) card.get("source")).get("label"));
+        }
+        return cards;
+    }
+
+    static Map<String, Object> card(List<Map<String, Object>> cards, String topic) {
+        return cards.stream().filter(c -> topic.equals(((Map<?, ?>) ((Map<?, ?>) c.get("source")).get("topic")).get("code")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + topic + " card in " + cards));
+    }
+
+    static List<String> indicators(List<Map<String, Object>> cards) {
+        return cards.stream().map(c -> (String) c.get("indicator")).toList();
+    }
+
+    @Test
+    void discoveryListsEachServiceWithItsPrefetch() {
+        given().get("/cds-services").then().statusCode(200)
+                .body("services.id", hasItems("mesoscreen-appointment-book", "mesoscreen-order-select", "mesoscreen-order-sign"))
+                .body("services.find { it.id == 'mesoscreen-appointment-book' }.hook", equalTo("appointment-book"))
+                .body("services.find { it.id == 'mesoscreen-order-select' }.hook", equalTo("order-select"))
+                .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"))
+                .body("services[0].prefetch.pregnancyStatus", org.hamcrest.Matchers.containsString("82810-3"));
+    }
+
+    @Test
+    void pregnantPatientIsDeferredOnACriticalCard() {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("pregnancyStatus", Fhir.bundle(Fhir.pregnancy("LA15173-0", "Pregnant")))), null));
+        Map<String, Object> deferral = card(cards, "contraindication");
+        assertEquals("critical", deferral.get("indicator"));
+        assertEquals("Mesotherapy hydralift: defer. Pregnancy", deferral.get("summary"));
+        assertTrue(deferral.get("detail").toString().contains("answers.pregnant = yes"), deferral.toString());
+        assertFalse(((List<?>) deferral.get("overrideReasons")).isEmpty());
+    }
+
+    @Test
+    void cardsSpeakTheRequestLanguage() {
+        String body = Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("pregnancyStatus", Fhir.bundle(Fhir.pregnancy("LA15173-0", "Pregnant")))), null);
+        call(SERVICE, body, "ru").statusCode(200).header("Content-Language", "ru")
+                .body("cards.summary", hasItem("Мезотерапия «гидролифт»: отложить. Беременность"));
+    }
+
+    @Test
+    void apixabanCodedInRxNormAndAtcNeedsClearance() {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("medicationRequests", Fhir.bundle(Fhir.medicationRequest("active",
+                        "http://www.nlm.nih.gov/research/umls/rxnorm|1364430|apixaban",
+                        "http://www.whocc.no/atc|B01AF02|apixaban")))), null));
+        Map<String, Object> refer = card(cards, "contraindication");
+        assertEquals("warning", refer.get("indicator"));
+        assertTrue(refer.get("summary").toString().contains("Blood-thinning medication"), refer.toString());
+        assertTrue(refer.get("detail").toString().contains("= anticoagulant"), refer.toString());
+        assertFalse(indicators(cards).contains("critical"), cards.toString());
+    }
+
+    @Test
+    void refutedAllergyToAnIngredientDoesNotCount() {
+        String refuted = Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("allergies", Fhir.bundle(Fhir.allergy("Hyaluronic acid", "refuted")))), null);
+        List<Map<String, Object>> cards = cards(refuted);
+        assertFalse(indicators(cards).contains("critical"), cards.toString());
+        assertTrue(cards.stream().noneMatch(c -> c.get("summary").toString().contains("Intolerance")), cards.toString());
+
+        // The same allergy confirmed rules the product out.
+        List<Map<String, Object>> confirmed = cards(refuted.replace("\"refuted\"", "\"confirmed\""));
+        Map<String, Object> ruledOut = card(confirmed, "contraindication");
+        assertEquals("critical", ruledOut.get("indicator"));
+        assertTrue(ruledOut.get("summary").toString().startsWith("Mesotherapy hydralift: not eligible."), ruledOut.toString());
+    }
+
+    @Test
+    void resolvedConditionDoesNotCount() {
+        String resolved = Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("conditions", Fhir.bundle(Fhir.condition("90935002", "Hemophilia", "resolved", "confirmed")))), null);
+        List<Map<String, Object>> cards = cards(resolved);
+        assertTrue(cards.stream().noneMatch(c -> c.get("summary").toString().contains("Bleeding")), cards.toString());
+
+        List<Map<String, Object>> active = cards(resolved.replace("\"resolved\"", "\"active\""));
+        Map<String, Object> bleeding = card(active, "contraindication");
+        assertEquals("critical", bleeding.get("indicator"));
+        assertTrue(bleeding.get("summary").toString().contains("Bleeding or clotting disorder"), bleeding.toString());
+    }
+
+    @Test
+    void malePatientWithNothingOnFileIsAskedWhatTheChartCannotTell() {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_MALE,
+                Map.of()), null));
+        assertFalse(indicators(cards).contains("critical"), cards.toString());
+        Map<String, Object> missing = card(cards, "missing-answers");
+        assertEquals("warning", missing.get("indicator"));
+        assertTrue(missing.get("summary").toString().matches("Mesotherapy hydralift: \\d+ questions for the patient before a verdict"),
+                missing.toString());
+        String detail = missing.get("detail").toString();
+        assertTrue(detail.contains("`bleedingDisorder`"), detail);
+        assertFalse(detail.contains("`pregnant`"), "a man is not asked about pregnancy: " + detail);
+        List<?> links = (List<?>) missing.get("links");
+        assertEquals(url("/fhir/Questionnaire/mesoscreen-intake-hydralift"), ((Map<?, ?>) links.get(0)).get("url"));
+        assertEquals("absolute", ((Map<?, ?>) links.get(0)).get("type"));
+        given().get(((Map<?, ?>) links.get(0)).get("url").toString()).then().statusCode(200)
+                .body("resourceType", equalTo("Questionnaire"));
+    }
+
+    @Test
+    void unmappableOrderGetsACardNotAnError() {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_MALE, Map.of()), null)
+                .replace(Fhir.PROCEDURE_SYSTEM, "http://snomed.info/sct").replace("\"hydralift\"", "\"1234567\""));
+        assertEquals(1, cards.size(), cards.toString());
+        assertEquals("info", cards.get(0).get("indicator"));
+        assertTrue(cards.get(0).get("summary").toString().startsWith("Not screened"), cards.toString());
+    }
+
+    @Test
+    void emptyPrefetchIsFetchedFromTheAllowedServerWithTheBearerToken() {
+        EhrStub.REQUESTS.clear();
+        String body = Fhir.appointmentBook("hydralift", null, "\"fhirServer\": \"" + EhrStub.base() + "/fhir\","
+                + " \"fhirAuthorization\": { \"access_token\": \"" + EhrStub.ACCESS_TOKEN + "\", \"token_type\": \"Bearer\","
+                + " \"expires_in\": 300, \"scope\": \"user/Patient.read user/Observation.read\", \"subject\": \"cds-service\" }");
+        List<Map<String, Object>> cards = cards(body);
+        assertEquals("Mesotherapy hydralift: defer. Pregnancy", card(cards, "contraindication").get("summary"));
+        assertEquals(6, EhrStub.REQUESTS.size(), EhrStub.REQUESTS.toString());
+        assertTrue(EhrStub.REQUESTS.stream().allMatch(r -> r.startsWith("/fhir/") && r.endsWith(" Bearer " + EhrStub.ACCESS_TOKEN)),
+                EhrStub.REQUESTS.toString());
+        assertTrue(EhrStub.REQUESTS.contains("/fhir/Patient/pat-1 Bearer " + EhrStub.ACCESS_TOKEN), EhrStub.REQUESTS.toString());
+
+        // A wrong token: the server refuses, so the chart cannot be had: 412.
+        call(SERVICE, body.replace(EhrStub.ACCESS_TOKEN, "stolen"), "en").statusCode(412)
+                .contentType("application/problem+json").body("code", equalTo("prefetch-unavailable"));
+    }
+
+    @Test
+    void emptyPrefetchAndNoServerIs412() {
+        call(SERVICE, Fhir.appointmentBook("hydralift", null, null), "en").statusCode(412)
+                .contentType("application/problem+json")
+                .body("status", equalTo(412)).body("code", equalTo("prefetch-unavailable"))
+                .body("detail", org.hamcrest.Matchers.containsString("no fhirServer"));
+    }
+
+    @Test
+    void prefetchTheClientFailedToGetIsNotReadAsEmpty() {
+        String failed = "{ \"resourceType\": \"OperationOutcome\", \"issue\": [ { \"severity\": \"error\","
+                + " \"code\": \"timeout\" } ] }";
+        call(SERVICE, Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of("conditions", failed)),
+                null), "en").statusCode(412).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("conditions"));
+        String paged = Fhir.bundle().replace("\"entry\"", "\"link\": [ { \"relation\": \"next\","
+                + " \"url\": \"https://ehr.example/fhir?page=2\" } ], \"entry\"");
+        call(SERVICE, Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of("allergies", paged)),
+                null), "en").statusCode(412).body("detail", org.hamcrest.Matchers.containsString("allergies"));
+    }
+
+    @Test
+    void serverOffTheAllowListIsNotAsked() {
+        EhrStub.REQUESTS.clear();
+        String body = Fhir.appointmentBook("hydralift", null, "\"fhirServer\": \"" + EhrStub.base() + "/other\","
+                + " \"fhirAuthorization\": { \"access_token\": \"" + EhrStub.ACCESS_TOKEN + "\", \"token_type\": \"Bearer\" }");
+        call(SERVICE, body, "en").statusCode(412).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("allow-list"));
+        assertEquals(List.of(), EhrStub.REQUESTS);
+    }
+
+    @Test
+    void unknownServiceAndMalformedRequestsAreProblems() {
+        call("no-such-service", "{}", "en").statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("not-found"));
+        call(SERVICE, "{ \"hook\": \"appointment-book\", ", "en").statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("invalid-request"));
+        call(SERVICE, Fhir.appointmentBook("hydralift", null, "\"surprise\": 1"), "en").statusCode(400)
+                .body("path", equalTo("surprise"));
+        call(SERVICE, Fhir.appointmentBook("hydralift", Fhir.prefetch("{ \"resourceType\": \"Patient\", \"gendr\": \"male\" }",
+                Map.of()), null), "en").statusCode(400).body("path", equalTo("prefetch.patient"));
+    }
+
+    @Test
+    void feedbackIsAcceptedAndKeptNowhere() {
+        String feedback = """
+                { "feedback": [ { "card": "9368d37b-283f-44a0-93ea-547cebab93ed", "outcome": "overridden",
+                                  "overrideReason": { "reason": { "code": "physician-cleared",
+                                                                  "system": "urn:mesoscreen:cds-override-reason" },
+                                                      "userComment": "cleared by Dr. Lee" },
+                                  "outcomeTimestamp": "2026-12-01T10:00:00Z" } ] }""";
+        given().header("Authorization", "Bearer " + EhrStub.token(url("/cds-services/" + SERVICE + "/feedback")))
+                .contentType(ContentType.JSON).body(feedback).post("/cds-services/" + SERVICE + "/feedback")
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + EhrStub.token(url("/cds-services/" + SERVICE + "/feedback")))
+                .contentType(ContentType.JSON).body("{ \"feedback\": [ { \"card\": \"x\" } ] }")
+                .post("/cds-services/" + SERVICE + "/feedback").then().statusCode(400)
+                .contentType("application/problem+json").body("path", equalTo("feedback[0]"));
+    }
+
+    @Test
+    void capabilityStatementSaysWhatFhirServes() {
+        given().get("/fhir/metadata").then().statusCode(200).contentType("application/fhir+json")
+                .body("resourceType", equalTo("CapabilityStatement"))
+                .body("fhirVersion", equalTo("4.0.1"))
+                .body("rest[0].resource.type", hasItems("Questionnaire", "CodeSystem", "QuestionnaireResponse"))
+                .body("rest[0].resource.find { it.type == 'QuestionnaireResponse' }.operation[0].name", equalTo("screen"))
+                .body("rest[0].resource.find { it.type == 'Questionnaire' }.interaction.code", hasItems("read", "search-type"));
+        given().get("/fhir/CodeSystem/procedure").then().statusCode(200).body("concept.code", hasItem("hydralift"))
+                .body("concept.code", not(hasItem("pregnancy")));
+    }
+}

@@ -76,14 +76,15 @@ public final class QuestionnaireBuilder {
         }
         return new Item(question.id(), Type.YES_NO_UNKNOWN, "answers." + question.id(), question.label(),
                 question.help(), required.contains(question.id()), false, options("answer", texts.answers()), shown,
-                List.of());
+                List.of(), Target.value("/answers/" + question.id()), Constraints.NONE);
     }
 
     private Item followUp(Question question) {
         List<ShownWhen> afterYes = List.of(new ShownWhen(question.id(), List.of("yes"), false));
         if (question.followUp() instanceof Question.FollowUp.StopDate stop) {
-            return new Item(stop.id(), Type.DATE, "medications[] { text: \"" + stop.medication() + "\", stoppedOn }",
-                    stop.label(), stop.help(), false, false, List.of(), afterYes, List.of());
+            return new Item(stop.id(), Type.DATE, "medications[].stoppedOn", stop.label(), stop.help(), false, false,
+                    List.of(), afterYes, List.of(),
+                    Target.entries("medications", "stoppedOn", Map.of("text", stop.medication())), Constraints.NONE);
         }
         Question.FollowUp.Field field = (Question.FollowUp.Field) question.followUp();
         return recentProcedures(field.field(), afterYes);
@@ -91,11 +92,13 @@ public final class QuestionnaireBuilder {
 
     private Item recentProcedures(String field, List<ShownWhen> shown) {
         Item type = field(field + ".type", Type.CHOICE, field + "[].type", true, false,
-                options("procedure-type", rules.vocabulary().procedureTypes()));
-        Item date = field(field + ".date", Type.DATE, field + "[].date", true, false, List.of());
+                options("procedure-type", rules.vocabulary().procedureTypes()),
+                Target.entries(field, "type", Map.of()), IntakeLimits.part(mesoscreen.intake.Intake.RecentProcedure.class, "type"));
+        Item date = field(field + ".date", Type.DATE, field + "[].date", true, false, List.of(),
+                Target.entries(field, "date", Map.of()), Constraints.NONE);
         QuestionnaireTexts.Field text = texts.fields().get(field);
         return new Item(field, Type.GROUP, field + "[]", text.label(), text.help(), false, true, List.of(), shown,
-                List.of(type, date));
+                List.of(type, date), Target.entries(field, null, Map.of()), IntakeLimits.objectList(field));
     }
 
     /** The intake's own fields that open a group. */
@@ -104,14 +107,19 @@ public final class QuestionnaireBuilder {
             return List.of();
         }
         List<Item> items = new ArrayList<>();
-        items.add(field("patient.age", Type.INTEGER, "patient.age", required.contains("patient.age"), false, List.of()));
+        items.add(field("patient.age", Type.INTEGER, "patient.age", required.contains("patient.age"), false, List.of(),
+                Target.value("/patient/age"), IntakeLimits.age()));
         // The date of birth is the other way to give the age: asked only while no age is given.
-        Item birthDate = field("patient.birthDate", Type.DATE, "patient.birthDate", false, false, List.of());
+        Item birthDate = field("patient.birthDate", Type.DATE, "patient.birthDate", false, false, List.of(),
+                Target.value("/patient/birthDate"), Constraints.NONE);
         items.add(new Item(birthDate.id(), birthDate.type(), birthDate.intake(), birthDate.label(), birthDate.help(),
-                false, false, List.of(), List.of(new ShownWhen("patient.age", List.of(), true)), List.of()));
-        items.add(field("patient.sex", Type.CHOICE, "patient.sex", false, false, options("sex", texts.sexes())));
+                false, false, List.of(), List.of(new ShownWhen("patient.age", List.of(), true)), List.of(),
+                birthDate.target(), birthDate.constraints()));
+        items.add(field("patient.sex", Type.CHOICE, "patient.sex", false, false, options("sex", texts.sexes()),
+                Target.value("/patient/sex"), Constraints.NONE));
         if (reads.contains("plannedDate")) {
-            items.add(field("plannedDate", Type.DATE, "plannedDate", false, false, List.of()));
+            items.add(field("plannedDate", Type.DATE, "plannedDate", false, false, List.of(),
+                    Target.value("/plannedDate"), Constraints.NONE));
         }
         return items;
     }
@@ -120,18 +128,23 @@ public final class QuestionnaireBuilder {
     private List<Item> fieldsAfter(String group, String procedure) {
         return switch (group) {
             case "conditions", "medications", "allergies" -> reads.contains(group)
-                    ? List.of(field(group, Type.TEXT, group + "[]", false, true, List.of())) : List.of();
+                    ? List.of(field(group, Type.TEXT, group + "[].text", false, true, List.of(),
+                    Target.entries(group, "text", Map.of()), IntakeLimits.textList(group))) : List.of();
             case "goals" -> List.of(
                     field("concerns", Type.CHOICE, "concerns[]", false, true, options("concern", names(
-                            rules.vocabulary().concerns(), procedure))),
-                    field("areas", Type.CHOICE, "areas[]", false, true, options("area", areas(procedure))));
+                            rules.vocabulary().concerns(), procedure)), Target.codes("concerns"),
+                            IntakeLimits.codeList("concerns")),
+                    field("areas", Type.CHOICE, "areas[]", false, true, options("area", areas(procedure)),
+                            Target.codes("areas"), IntakeLimits.codeList("areas")));
             default -> List.of();
         };
     }
 
-    private Item field(String id, Type type, String intake, boolean isRequired, boolean repeats, List<Option> options) {
+    private Item field(String id, Type type, String intake, boolean isRequired, boolean repeats, List<Option> options,
+                       Target target, Constraints constraints) {
         QuestionnaireTexts.Field text = texts.fields().get(id);
-        return new Item(id, type, intake, text.label(), text.help(), isRequired, repeats, options, List.of(), List.of());
+        return new Item(id, type, intake, text.label(), text.help(), isRequired, repeats, options, List.of(), List.of(),
+                target, constraints);
     }
 
     /** Concerns the procedure treats; all of them for the whole catalogue. */

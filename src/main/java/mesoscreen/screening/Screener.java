@@ -68,7 +68,7 @@ public final class Screener {
         List<Concern> indications = concerns.stream().filter(c -> treats(c, procedure)).toList();
         List<Concern> untreated = concerns.stream().filter(c -> !treats(c, procedure)).toList();
         return new Screening(rules, procedure, suggested, verdict, built.unrecognized(), alternatives, course,
-                indications, untreated);
+                indications, untreated, built.sources());
     }
 
     /** Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue order. */

@@ -3,7 +3,6 @@ package mesoscreen;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +13,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +25,24 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusIntegrationTest
 class LhcFormsIT {
-    private static final Path FORMS = Path.of("src/test/forms");
     private static final Path OUT = Path.of("target/lhc-forms");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Written once by round-trip.mjs, shared by the tests. */
     private static Path exported;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private Path exportedResponse() throws IOException, InterruptedException {
+        if (exported == null) {
+            NodeScripts.run("round-trip.mjs", base, OUT, 120);
+            Path response = OUT.resolve("questionnaire-response.json");
+            assertTrue(Files.isRegularFile(response), "round-trip.mjs wrote no " + response);
+            exported = response;
+        }
+        return exported;
+    }
 
     @TestHTTPResource("/")
     URL base;

@@ -337,37 +337,28 @@ class MesoscreenIntake extends HTMLElement {
   }
 
   #renderItem(item) {
-    if (item.type === 'yes-no-unknown' || (item.type === 'choice' && !item.repeats)) return this.#radios(item);
-    if (item.type === 'choice') return this.#checkboxes(item);
+    if (item.type === 'yes-no-unknown' || (item.type === 'choice' && !item.repeats)) return this.#choices(item, 'radio');
+    if (item.type === 'choice') return this.#choices(item, 'checkbox');
     if (item.type === 'text' && item.repeats) return this.#textList(item);
     if (item.type === 'group') return this.#groupList(item);
     return this.#single(item);
   }
 
-  /** A question of its own: a fieldset named by its legend, one radio button per option, "I don't know" included. */
-  #radios(item) {
+  /**
+   * A question of its own: a fieldset named by its legend, one radio button per option ("I don't know"
+   * included), or a checkbox per option when several may be chosen.
+   */
+  #choices(item, type) {
     const name = this.#id(item);
     const help = this.#help(item);
     const box = h('fieldset', { class: 'question', 'data-item': item.id, 'aria-describedby': help ? help.id : null },
       h('legend', {}, item.label, this.#required(item)),
       help,
       h('div', { class: 'options' }, item.options.map(option => h('label', {},
-        h('input', { type: 'radio', name, value: option.code }), option.label))));
-    this.#items.set(item.id, { item, element: box, value: () => box.querySelector('input:checked')?.value ?? null });
-    return box;
-  }
-
-  #checkboxes(item) {
-    const name = this.#id(item);
-    const help = this.#help(item);
-    const box = h('fieldset', { class: 'question', 'data-item': item.id, 'aria-describedby': help ? help.id : null },
-      h('legend', {}, item.label, this.#required(item)),
-      help,
-      h('div', { class: 'options' }, item.options.map(option => h('label', {},
-        h('input', { type: 'checkbox', name, value: option.code }), option.label))));
+        h('input', { type, name, value: option.code }), option.label))));
+    const checked = () => [...box.querySelectorAll('input:checked')].map(input => input.value);
     this.#items.set(item.id, {
-      item, element: box,
-      value: () => [...box.querySelectorAll('input:checked')].map(input => input.value),
+      item, element: box, value: type === 'radio' ? () => checked()[0] ?? null : checked,
     });
     return box;
   }
@@ -389,60 +380,76 @@ class MesoscreenIntake extends HTMLElement {
     return box;
   }
 
-  /** Free text, one entry a line: medications, conditions, allergies. */
-  #textList(item) {
+  /**
+   * A list the patient grows and shrinks, within its maxItems: `entry(help)` makes one entry, `number(entry, i)`
+   * names its controls, `value(entries)` reads the list.
+   */
+  #repeating(item, entry, number, value) {
     const c = item.constraints ?? {};
-    const help = this.#help(item);
-    const rows = h('div', { class: 'group-items' });
     const text = this.#text;
-    const add = h('button', { type: 'button', onclick: () => { addRow(); rows.lastElementChild.querySelector('input').focus(); } },
-      text.add);
+    const help = this.#help(item);
+    const entries = h('div', { class: 'group-items' });
+    const first = el => el.querySelector('input, select');
     const renumber = () => {
-      [...rows.children].forEach((row, i) => {
-        const input = row.querySelector('input');
-        input.id = `${this.#id(item)}-${i}`;
-        input.name = `${this.#id(item)}-${i}`;
-        input.setAttribute('aria-label', `${item.label} — ${fill(text.entry, { n: i + 1 })}`);
-        row.querySelector('button').setAttribute('aria-label', `${text.remove}: ${fill(text.entry, { n: i + 1 })}`);
+      [...entries.children].forEach((el, i) => {
+        number(el, i);
+        el.querySelector('button.remove').setAttribute('aria-label', `${text.remove}: ${fill(text.entry, { n: i + 1 })}`);
       });
-      add.disabled = c.maxItems !== undefined && rows.children.length >= c.maxItems;
+      add.disabled = c.maxItems !== undefined && entries.children.length >= c.maxItems;
     };
-    const addRow = () => {
-      const row = h('div', { class: 'row' },
-        h('input', { type: 'text', maxlength: c.maxLength, autocomplete: 'off', 'aria-describedby': help ? help.id : null }),
-        h('button', {
-          type: 'button', onclick: () => {
-            const at = [...rows.children].indexOf(row);
-            row.remove();
-            if (!rows.children.length) addRow();
-            renumber();
-            rows.children[Math.min(at, rows.children.length - 1)].querySelector('input').focus();
-          },
-        }, text.remove));
-      rows.append(row);
+    const append = () => {
+      const el = entry(help);
+      el.append(h('button', {
+        type: 'button', class: 'remove', onclick: () => {
+          const at = [...entries.children].indexOf(el);
+          el.remove();
+          if (!entries.children.length) append();
+          renumber();
+          first(entries.children[Math.min(at, entries.children.length - 1)]).focus();
+        },
+      }, text.remove));
+      entries.append(el);
       renumber();
     };
-    addRow();
+    const add = h('button', { type: 'button', onclick: () => { append(); first(entries.lastElementChild).focus(); } },
+      text.add);
+    append();
     const box = h('fieldset', { class: 'question entries', 'data-item': item.id },
-      h('legend', {}, item.label, this.#required(item)), help, rows, add);
+      h('legend', {}, item.label, this.#required(item)), help, entries, add);
     this.#items.set(item.id, {
-      item, element: box, rows: n => { while (rows.children.length < n) addRow(); },
-      value: () => [...rows.querySelectorAll('input')].map(input => input.value.trim()).filter(Boolean),
+      item, element: box, rows: n => { while (entries.children.length < n) append(); }, value: () => value(entries),
     });
     return box;
   }
 
+  /** Free text, one entry a line: medications, conditions, allergies. */
+  #textList(item) {
+    const c = item.constraints ?? {};
+    return this.#repeating(item,
+      help => h('div', { class: 'row' },
+        h('input', { type: 'text', maxlength: c.maxLength, autocomplete: 'off', 'aria-describedby': help?.id })),
+      (row, i) => {
+        const input = row.querySelector('input');
+        input.id = `${this.#id(item)}-${i}`;
+        input.name = input.id;
+        input.setAttribute('aria-label', `${item.label} — ${fill(this.#text.entry, { n: i + 1 })}`);
+      },
+      entries => [...entries.querySelectorAll('input')].map(input => input.value.trim()).filter(Boolean));
+  }
+
   /** A repeating group (recent procedures): each entry its own fieldset with its parts. */
   #groupList(item) {
-    const c = item.constraints ?? {};
-    const help = this.#help(item);
-    const text = this.#text;
-    const entries = h('div', { class: 'group-items' });
-    const add = h('button', { type: 'button', onclick: () => { addEntry(); entries.lastElementChild.querySelector('select, input').focus(); } },
-      text.add);
-    const renumber = () => {
-      [...entries.children].forEach((entry, i) => {
-        entry.querySelector('legend').textContent = fill(text.entry, { n: i + 1 });
+    return this.#repeating(item,
+      () => h('fieldset', { class: 'entry' }, h('legend', {}), item.items.map(part => {
+        const key = part.target?.field ?? part.id;
+        const control = part.type === 'choice'
+          ? h('select', { 'data-part': key }, h('option', { value: '' }, '—'),
+            part.options.map(option => h('option', { value: option.code }, option.label)))
+          : h('input', { type: part.type === 'date' ? 'date' : 'text', 'data-part': key, maxlength: part.constraints?.maxLength });
+        return h('div', { class: 'field' }, h('label', { 'data-for': key }, part.label), control);
+      })),
+      (entry, i) => {
+        entry.querySelector('legend').textContent = fill(this.#text.entry, { n: i + 1 });
         entry.querySelectorAll('[data-part]').forEach(control => {
           control.id = `${this.#id(item)}-${i}-${control.dataset.part}`;
           control.name = control.id;
@@ -450,45 +457,14 @@ class MesoscreenIntake extends HTMLElement {
         entry.querySelectorAll('label[data-for]').forEach(label => {
           label.htmlFor = `${this.#id(item)}-${i}-${label.dataset.for}`;
         });
-        entry.querySelector('button').setAttribute('aria-label', `${text.remove}: ${fill(text.entry, { n: i + 1 })}`);
-      });
-      add.disabled = c.maxItems !== undefined && entries.children.length >= c.maxItems;
-    };
-    const addEntry = () => {
-      const parts = item.items.map(part => {
-        const key = part.target?.field ?? part.id;
-        const control = part.type === 'choice'
-          ? h('select', { 'data-part': key }, h('option', { value: '' }, '—'),
-            part.options.map(option => h('option', { value: option.code }, option.label)))
-          : h('input', { type: part.type === 'date' ? 'date' : 'text', 'data-part': key, maxlength: part.constraints?.maxLength });
-        return h('div', { class: 'field' }, h('label', { 'data-for': key }, part.label), control);
-      });
-      const entry = h('fieldset', { class: 'entry' }, h('legend', {}), parts,
-        h('button', {
-          type: 'button', onclick: () => {
-            entry.remove();
-            if (!entries.children.length) addEntry();
-            renumber();
-            entries.lastElementChild.querySelector('select, input').focus();
-          },
-        }, text.remove));
-      entries.append(entry);
-      renumber();
-    };
-    addEntry();
-    const box = h('fieldset', { class: 'question entries', 'data-item': item.id },
-      h('legend', {}, item.label, this.#required(item)), help, entries, add);
-    this.#items.set(item.id, {
-      item, element: box, rows: n => { while (entries.children.length < n) addEntry(); },
-      value: () => [...entries.children].map(entry => {
+      },
+      entries => [...entries.children].map(entry => {
         const out = {};
         entry.querySelectorAll('[data-part]').forEach(control => {
           if (control.value.trim()) out[control.dataset.part] = control.value.trim();
         });
         return out;
-      }).filter(entry => Object.keys(entry).length),
-    });
-    return box;
+      }).filter(entry => Object.keys(entry).length));
   }
 
   /** Shows an item when any of its conditions holds (they name other items by id). */

@@ -40,7 +40,9 @@ async function scenario(name, options, body) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', e => failures.push(`page error: ${e.message}`));
-  page.on('console', m => { if (m.type() === 'error') failures.push(`console error: ${m.text()}`); });
+  page.on('console', m => {
+    if (m.type() === 'error' && !options.expectedConsole?.test(m.text())) failures.push(`console error: ${m.text()}`);
+  });
   page.on('requestfailed', r => failures.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', r => {
     const url = new URL(r.url());
@@ -90,6 +92,14 @@ async function ready(page) {
   await page.locator(`${form} button[type=submit]`).waitFor();
 }
 
+/** Opens `url` and gives the age and sex, as every scenario's patient does first. */
+async function start(page, url, age, sex) {
+  await page.goto(url);
+  await ready(page);
+  await page.locator(`${form} input[type=number]`).fill(String(age));
+  if (sex) await answer(page, 'patient.sex', sex);
+}
+
 async function answer(page, item, value) {
   await page.locator(`${form} [data-item="${item}"] input[value="${value}"]`).check();
 }
@@ -124,12 +134,10 @@ async function shown(page, selector) {
 }
 
 const DISCLAIMER = /not a diagnosis/;
+const DEMO = new URL('?procedure=hydralift&lang=en', base).href;
 
 await scenario('eligible', {}, async (page, check) => {
-  await page.goto(`${CLINIC}/booking`);
-  await ready(page);
-  await page.locator(`${form} input[type=number]`).fill('34');
-  await answer(page, 'patient.sex', 'female');
+  await start(page, `${CLINIC}/booking`, 34, 'female');
   await allNo(page);
   const event = await submit(page);
   check(event.detail.eligibility === 'ELIGIBLE', `expected ELIGIBLE: ${event.detail.summary}`);
@@ -143,10 +151,7 @@ await scenario('eligible', {}, async (page, check) => {
 });
 
 await scenario('pregnant', {}, async (page, check) => {
-  await page.goto(new URL('?procedure=hydralift&lang=en', base).href);
-  await ready(page);
-  await page.locator(`${form} input[type=number]`).fill('29');
-  await answer(page, 'patient.sex', 'female');
+  await start(page, DEMO, 29, 'female');
   await answer(page, 'pregnant', 'yes');
   await allNo(page);
   const event = await submit(page);
@@ -158,10 +163,8 @@ await scenario('pregnant', {}, async (page, check) => {
 });
 
 await scenario('male', { viewport: { width: 375, height: 800 } }, async (page, check) => {
-  await page.goto(new URL('?procedure=hydralift&lang=en', base).href);
-  await ready(page);
+  await start(page, DEMO, 41);
   check(await page.locator(`${form} [data-item="pregnant"]`).isVisible(), 'pregnancy is not asked before sex is known');
-  await page.locator(`${form} input[type=number]`).fill('41');
   await answer(page, 'patient.sex', 'male');
   for (const item of ['pregnant', 'breastfeeding', 'menstruating']) {
     check(!(await page.locator(`${form} [data-item="${item}"]`).isVisible()), `${item} is asked of a man`);
@@ -175,9 +178,7 @@ await scenario('male', { viewport: { width: 375, height: 800 } }, async (page, c
 });
 
 await scenario('russian', {}, async (page, check) => {
-  await page.goto(new URL('?procedure=hydralift&lang=en', base).href);
-  await ready(page);
-  await page.locator(`${form} input[type=number]`).fill('34');
+  await start(page, DEMO, 34);
   await page.locator('#language').selectOption('ru');
   await page.locator(`${form} legend`, { hasText: 'О вас' }).waitFor();
   check(new URL(page.url()).searchParams.get('lang') === 'ru', `the address did not follow: ${page.url()}`);
@@ -194,10 +195,7 @@ await scenario('russian', {}, async (page, check) => {
 });
 
 await scenario('missing-answer', {}, async (page, check) => {
-  await page.goto(new URL('?procedure=hydralift&lang=en', base).href);
-  await ready(page);
-  await page.locator(`${form} input[type=number]`).fill('52');
-  await answer(page, 'patient.sex', 'female');
+  await start(page, DEMO, 52, 'female');
   await answer(page, 'tumor', 'unknown'); // "I don't know" is an answer, and it is sent
   await allNo(page, ['bleedingDisorder']);
   const event = await submit(page);
@@ -212,10 +210,7 @@ await scenario('missing-answer', {}, async (page, check) => {
 });
 
 await scenario('typo-medication', {}, async (page, check) => {
-  await page.goto(new URL('?procedure=hydralift&lang=en', base).href);
-  await ready(page);
-  await page.locator(`${form} input[type=number]`).fill('45');
-  await answer(page, 'patient.sex', 'female');
+  await start(page, DEMO, 45, 'female');
   await allNo(page);
   await page.locator(`${form} [data-item="medications"] input[type=text]`).first().fill('Xarelta 20 mg');
   const event = await submit(page);
@@ -229,7 +224,7 @@ await scenario('typo-medication', {}, async (page, check) => {
 });
 
 await scenario('keyboard-only', {}, async (page, check) => {
-  await page.goto(new URL('?procedure=hydralift&lang=en', base).href);
+  await page.goto(DEMO);
   await ready(page);
   let submitted = false;
   const unfocused = [];
@@ -263,6 +258,17 @@ await scenario('keyboard-only', {}, async (page, check) => {
   const focused = await page.evaluate(sel => document.querySelector(sel).shadowRoot.activeElement?.localName, form);
   check(focused === 'h2', `focus did not move to the result (${focused})`);
   return event;
+});
+
+await scenario('unknown-procedure', { expectedConsole: /status of 400/ }, async (page, check) => {
+  await page.goto(new URL('?procedure=hydrolift&lang=en', base).href);
+  await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 20000 });
+  const event = await page.evaluate(() => window.__events.at(-1));
+  check(event.type === 'mesoscreen-error' && event.bubbles && event.composed, `event: ${JSON.stringify(event)}`);
+  check(event.detail.status === 400 && event.detail.problem.code === 'unknown-procedure', 'not the service\'s problem');
+  const shown = await page.locator(`${form} [role=alert]`).innerText();
+  check(/could not be loaded/.test(shown) && /did you mean 'hydralift'/.test(shown), `the page shows: ${shown}`);
+  return null;
 });
 
 await scenario('demo-page', {}, async (page, check) => {

@@ -44,39 +44,6 @@ class LhcFormsIT {
         return exported;
     }
 
-    @TestHTTPResource("/")
-    URL base;
-
-    private Path exportedResponse() throws IOException, InterruptedException {
-        Assumptions.assumeTrue("true".equals(System.getenv("CI"))
-                        || Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isDirectory(FORMS.resolve("node_modules")),
-                "LHC-Forms round trip needs /usr/bin/chromium and `npm ci` in " + FORMS);
-        if (exported != null) {
-            return exported;
-        }
-        Files.createDirectories(OUT);
-        Path log = OUT.resolve("round-trip.log");
-        Process node = new ProcessBuilder(List.of("node", FORMS.resolve("round-trip.mjs").toString(), base.toString(),
-                OUT.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            if (!node.waitFor(120, TimeUnit.SECONDS)) {
-                fail("round-trip.mjs did not finish within 120 s:\n" + Files.readString(log));
-            }
-            if (node.exitValue() != 0) {
-                fail("round-trip.mjs exited with " + node.exitValue() + ":\n" + Files.readString(log));
-            }
-        } finally {
-            node.destroyForcibly();
-        }
-        Path response = OUT.resolve("questionnaire-response.json");
-        assertTrue(Files.isRegularFile(response), "round-trip.mjs wrote no " + response + ":\n" + Files.readString(log));
-        exported = response;
-        return response;
-    }
-
     @Test
     void responseExportedByLhcFormsIsScreenedAsIs() throws Exception {
         given().contentType("application/fhir+json").body(exportedResponse().toFile())

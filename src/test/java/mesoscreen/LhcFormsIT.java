@@ -3,7 +3,6 @@ package mesoscreen;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +13,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusIntegrationTest
 class LhcFormsIT {
-    private static final Path FORMS = Path.of("src/test/forms");
     private static final Path OUT = Path.of("target/lhc-forms");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,33 +35,13 @@ class LhcFormsIT {
     URL base;
 
     private Path exportedResponse() throws IOException, InterruptedException {
-        Assumptions.assumeTrue("true".equals(System.getenv("CI"))
-                        || Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isDirectory(FORMS.resolve("node_modules")),
-                "LHC-Forms round trip needs /usr/bin/chromium and `npm ci` in " + FORMS);
-        if (exported != null) {
-            return exported;
+        if (exported == null) {
+            NodeScripts.run("round-trip.mjs", base, OUT, 120);
+            Path response = OUT.resolve("questionnaire-response.json");
+            assertTrue(Files.isRegularFile(response), "round-trip.mjs wrote no " + response);
+            exported = response;
         }
-        Files.createDirectories(OUT);
-        Path log = OUT.resolve("round-trip.log");
-        Process node = new ProcessBuilder(List.of("node", FORMS.resolve("round-trip.mjs").toString(), base.toString(),
-                OUT.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            if (!node.waitFor(120, TimeUnit.SECONDS)) {
-                fail("round-trip.mjs did not finish within 120 s:\n" + Files.readString(log));
-            }
-            if (node.exitValue() != 0) {
-                fail("round-trip.mjs exited with " + node.exitValue() + ":\n" + Files.readString(log));
-            }
-        } finally {
-            node.destroyForcibly();
-        }
-        Path response = OUT.resolve("questionnaire-response.json");
-        assertTrue(Files.isRegularFile(response), "round-trip.mjs wrote no " + response + ":\n" + Files.readString(log));
-        exported = response;
-        return response;
+        return exported;
     }
 
     @Test

@@ -169,4 +169,113 @@ class QuestionnaireTest {
                 .header("Content-Language", "en")
                 .body("groups[0].title", not(equalTo(null)));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyItemSaysWhereItsAnswerGoes() {
+        for (Map<String, Object> item : items(questionnaire(null, "en"))) {
+            Map<String, Object> target = (Map<String, Object>) item.get("target");
+            assertNotNull(target, "no target for " + item.get("id"));
+            assertTrue(((String) target.get("pointer")).startsWith("/"), "not a JSON Pointer: " + target);
+            assertFalse(((String) item.get("intake")).contains("{"), "a private syntax: " + item.get("intake"));
+        }
+        JsonPath q = questionnaire("hydralift", "en");
+        Map<String, Object> stopDate = items(q).stream().filter(i -> "isotretinoinStoppedOn".equals(i.get("id")))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("pointer", "/medications", "list", "medications", "field", "stoppedOn",
+                "entry", Map.of("text", "isotretinoin")), stopDate.get("target"));
+        Map<String, Object> medications = items(q).stream().filter(i -> "medications".equals(i.get("id")))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("pointer", "/medications", "list", "medications", "field", "text"), medications.get("target"));
+    }
+
+    /** The limits the questionnaire states are the ones the service enforces, on both sides of each. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void constraintsAreTheLimitsTheServiceEnforces() {
+        List<Map<String, Object>> items = items(questionnaire("hydralift", "en"));
+        Map<String, Object> age = (Map<String, Object>) items.stream().filter(i -> "patient.age".equals(i.get("id")))
+                .findFirst().orElseThrow().get("constraints");
+        int max = (Integer) age.get("max");
+        assertEquals(0, age.get("min"));
+        screen(Map.of("patient", Map.of("age", max))).statusCode(200);
+        screen(Map.of("patient", Map.of("age", max + 1))).statusCode(400).body("path", equalTo("patient.age"));
+        Map<String, Object> list = (Map<String, Object>) items.stream().filter(i -> "medications".equals(i.get("id")))
+                .findFirst().orElseThrow().get("constraints");
+        int maxLength = (Integer) list.get("maxLength");
+        int maxItems = (Integer) list.get("maxItems");
+        screen(Map.of("medications", List.of(Map.of("text", "a".repeat(maxLength))))).statusCode(200);
+        screen(Map.of("medications", List.of(Map.of("text", "a".repeat(maxLength + 1))))).statusCode(400)
+                .body("path", equalTo("medications[0].text"));
+        List<Map<String, String>> many = new ArrayList<>();
+        for (int i = 0; i < maxItems; i++) {
+            many.add(Map.of("text", "vitamin c"));
+        }
+        screen(Map.of("medications", many)).statusCode(200);
+        many.add(Map.of("text", "vitamin c"));
+        screen(Map.of("medications", many)).statusCode(400).body("path", equalTo("medications"));
+    }
+
+    /** A program that follows only the targets builds an intake the service accepts, every item answered. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("procedures")
+    @SuppressWarnings("unchecked")
+    void followingTheTargetsBuildsAnAcceptedIntake(String procedure) {
+        Map<String, Object> intake = new java.util.LinkedHashMap<>();
+        intake.put("procedure", procedure);
+        for (Map<String, Object> group : questionnaire(procedure, "en").<Map<String, Object>>getList("groups")) {
+            for (Map<String, Object> item : (List<Map<String, Object>>) group.get("items")) {
+                if (item.get("id").equals("patient.birthDate")) {
+                    continue; // asked only while no age is given
+                }
+                Map<String, Object> target = (Map<String, Object>) item.get("target");
+                if (item.get("type").equals("group")) {
+                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    for (Map<String, Object> part : (List<Map<String, Object>>) item.get("items")) {
+                        entry.put((String) ((Map<String, Object>) part.get("target")).get("field"), sample(part));
+                    }
+                    follow(intake, target, entry);
+                } else {
+                    follow(intake, target, sample(item));
+                }
+            }
+        }
+        screen(intake).statusCode(200);
+    }
+
+    private static Object sample(Map<String, Object> item) {
+        return switch ((String) item.get("type")) {
+            case "yes-no-unknown" -> "no";
+            case "integer" -> 34;
+            case "date" -> "2026-01-15";
+            case "text" -> "vitamin c";
+            default -> ((List<Map<String, Object>>) item.get("options")).get(0).get("code");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void follow(Map<String, Object> intake, Map<String, Object> target, Object answer) {
+        String[] path = ((String) target.get("pointer")).substring(1).split("/");
+        Map<String, Object> at = intake;
+        for (int i = 0; i < path.length - 1; i++) {
+            at = (Map<String, Object>) at.computeIfAbsent(path[i], k -> new java.util.LinkedHashMap<>());
+        }
+        String last = path[path.length - 1];
+        if (target.get("list") == null) {
+            at.put(last, answer);
+            return;
+        }
+        List<Object> list = (List<Object>) at.computeIfAbsent(last, k -> new ArrayList<>());
+        if (target.get("field") == null) {
+            list.add(answer);
+        } else {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>((Map<String, Object>) target.getOrDefault("entry", Map.of()));
+            entry.put((String) target.get("field"), answer);
+            list.add(entry);
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse screen(Map<String, ?> intake) {
+        return given().contentType("application/json").body(intake).post("/v1/screenings").then();
+    }
 }

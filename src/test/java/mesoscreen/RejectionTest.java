@@ -30,6 +30,9 @@ class RejectionTest {
                 .body("type", equalTo("urn:mesoscreen:problem:" + code))
                 .body("title", not(nullValue()))
                 .body("path", path == null ? nullValue() : equalTo(path))
+                // One shape for every error: errors[] always, its first entry the fault the problem names.
+                .body("errors.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("errors[0].code", equalTo(code))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("mesoscreen.")))
                 .body(not(containsString("java.")));

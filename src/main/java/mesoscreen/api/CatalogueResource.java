@@ -109,6 +109,8 @@ public class CatalogueResource {
     @GET
     @Path("/procedures")
     @Operation(summary = "List procedures", description = "The procedure catalogue with areas, ingredients and course.")
+    @APIResponse(responseCode = "200", description = "The catalogue.",
+            content = @Content(schema = @Schema(implementation = Procedures.class)))
     public Response procedures(@Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
@@ -118,11 +120,11 @@ public class CatalogueResource {
 
     @GET
     @Path("/procedures/{id}")
-    @Operation(summary = "Get a procedure")
+    @Operation(summary = "Get a procedure", description = "One procedure with its areas, ingredients and course.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     @APIResponse(responseCode = "404", description = "No procedure with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response procedure(@PathParam("id") String id,
+    public Response procedure(@Parameter(example = "hydralift") @PathParam("id") String id,
                               @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
@@ -136,6 +138,8 @@ public class CatalogueResource {
     @GET
     @Path("/rules")
     @Operation(summary = "List rules", description = "Every rule in force, as a clinician reviews it.")
+    @APIResponse(responseCode = "200", description = "The rules in force.",
+            content = @Content(schema = @Schema(implementation = Rules.class)))
     public Response rules(@Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
@@ -149,7 +153,7 @@ public class CatalogueResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "404", description = "No rule with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rule(@PathParam("id") String id,
+    public Response rule(@Parameter(example = "pregnancy") @PathParam("id") String id,
                          @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());

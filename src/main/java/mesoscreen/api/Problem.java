@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem. {@code code} is stable for programs; {@code path} is the JSON path of the
- * field at fault; {@code errors} lists every violation when there are several. Never a class name,
+ * field at fault; {@code errors} lists every violation, a single fault included. Never a class name,
  * never a stack trace, never a value the patient sent.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details, served as application/problem+json.")
@@ -19,12 +19,14 @@ public record Problem(
         @Schema(examples = "unknown answer 'pregnnat'; did you mean 'pregnant'?") String detail,
         @Schema(description = "Stable, machine-readable code.", examples = "unknown-answer") String code,
         @Schema(description = "JSON path of the field at fault.", examples = "answers.pregnnat") String path,
-        @Schema(description = "Every violation, when the request has several.") List<Violation> errors) {
+        @Schema(description = "Every fault, always present: one entry for a single fault, so that clients read one"
+                + " shape.") List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String detail, String path) {
-        return new Problem("urn:mesoscreen:problem:" + code, title(code), status, detail, code, path, null);
+        return new Problem("urn:mesoscreen:problem:" + code, title(code), status, detail, code, path,
+                List.of(new Violation(path == null ? "" : path, code, detail)));
     }
 
     /** At most this many violations are listed, so a hostile request cannot make a huge answer. */

@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import mesoscreen.questionnaire.Constraints;
 import mesoscreen.questionnaire.Questionnaire;
 import mesoscreen.questionnaire.QuestionnaireBuilder;
+import mesoscreen.questionnaire.Target;
 import mesoscreen.text.Localized;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.screening.IntakeValidator;
@@ -48,7 +50,8 @@ public class QuestionnaireResource {
             @Schema(description = "The question id (an answers key) or the intake field.", examples = "pregnant")
             String id,
             @Schema(enumeration = {"yes-no-unknown", "integer", "date", "choice", "text", "group"}) String type,
-            @Schema(description = "Where the answer goes in the intake.", examples = "answers.pregnant") String intake,
+            @Schema(description = "Where the answer goes in the intake, for people (see target).",
+                    examples = "answers.pregnant") String intake,
             String label, String help,
             @Schema(description = "Needed to clear the patient: left unanswered, the verdict is INCOMPLETE.")
             boolean required,
@@ -56,13 +59,16 @@ public class QuestionnaireResource {
             List<OptionView> options,
             @Schema(description = "Empty: always shown. Else shown when any of these holds.")
             List<Questionnaire.ShownWhen> shownWhen,
-            @Schema(description = "The parts of a repeating group.") List<ItemView> items) {
+            @Schema(description = "The parts of a repeating group.") List<ItemView> items,
+            @Schema(description = "Where the answer goes in the intake, for programs.") Target target,
+            @Schema(description = "Limits on the answer, as the service checks them.") Constraints constraints) {
 
         static ItemView of(Questionnaire.Item item, String language) {
             return new ItemView(item.id(), item.type().json(), item.intake(), item.label().in(language),
                     text(item.help(), language), item.required(), item.repeats(),
                     item.options().stream().map(o -> new OptionView(o.code(), o.label().in(language))).toList(),
-                    item.shownWhen(), item.items().stream().map(i -> of(i, language)).toList());
+                    item.shownWhen(), item.items().stream().map(i -> of(i, language)).toList(), item.target(),
+                    item.constraints());
         }
     }
 

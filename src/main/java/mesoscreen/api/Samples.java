@@ -1,6 +1,9 @@
 package mesoscreen.api;
 
-/** Ready-to-try request bodies for Swagger UI; tests post the same ones. */
+/**
+ * Ready-to-try request bodies for Swagger UI. Each example's summary ends with the status (and verdict or
+ * error code) it gets, which SwaggerExamplesTest checks. No fixed dates: they would go stale.
+ */
 final class Samples {
     private Samples() {
     }
@@ -8,7 +11,6 @@ final class Samples {
     static final String ELIGIBLE = """
             {
               "procedure": "hydralift",
-              "plannedDate": "2026-12-01",
               "patient": { "age": 34, "sex": "female" },
               "answers": {
                 "pregnant": "no", "breastfeeding": "no", "menstruating": "no", "acuteInfection": "no",
@@ -61,6 +63,26 @@ final class Samples {
               "procedure": "hydralift",
               "patient": { "age": 41, "sex": "female" },
               "answers": { "pregnant": "no", "bleedingDisorder": "unknown" }
+            }
+            """;
+
+    static final String MISSPELT = """
+            {
+              "procedure": "hydralift",
+              "patient": { "age": 34, "sex": "female" },
+              "answers": { "pregnnat": "no" }
+            }
+            """;
+
+    /** An R4 QuestionnaireResponse with two answers, for POST /fhir/QuestionnaireResponse/$screen. */
+    static final String QUESTIONNAIRE_RESPONSE = """
+            {
+              "resourceType": "QuestionnaireResponse",
+              "status": "completed",
+              "item": [
+                { "linkId": "patient.age", "answer": [ { "valueInteger": 34 } ] },
+                { "linkId": "pregnant", "answer": [ { "valueBoolean": false } ] }
+              ]
             }
             """;
 }

@@ -45,10 +45,14 @@ public class ScreeningResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Intake.class),
             examples = {
-                @ExampleObject(name = "eligible", summary = "Healthy patient, all answered", value = Samples.ELIGIBLE),
-                @ExampleObject(name = "pregnant", summary = "Pregnant patient: DEFER", value = Samples.PREGNANT),
-                @ExampleObject(name = "warfarin", summary = "Patient on warfarin: REFER", value = Samples.WARFARIN),
-                @ExampleObject(name = "incomplete", summary = "Unanswered questions: INCOMPLETE", value = Samples.INCOMPLETE)
+                @ExampleObject(name = "eligible", summary = "Healthy patient, all answered: 200 ELIGIBLE",
+                        value = Samples.ELIGIBLE),
+                @ExampleObject(name = "pregnant", summary = "Pregnant patient: 200 DEFER", value = Samples.PREGNANT),
+                @ExampleObject(name = "warfarin", summary = "Patient on warfarin: 200 REFER", value = Samples.WARFARIN),
+                @ExampleObject(name = "incomplete", summary = "Unanswered questions: 200 INCOMPLETE",
+                        value = Samples.INCOMPLETE),
+                @ExampleObject(name = "misspelt", summary = "A misspelt answer key: 400 unknown-answer",
+                        value = Samples.MISSPELT)
             }))
     @APIResponse(responseCode = "200", description = "The screening result.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

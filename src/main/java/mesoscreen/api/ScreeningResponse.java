@@ -11,6 +11,7 @@ import mesoscreen.rules.Range;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.rules.condition.Truth;
 import mesoscreen.screening.Eligibility;
+import mesoscreen.screening.EvidenceFact;
 import mesoscreen.screening.Screening;
 import mesoscreen.screening.Verdict;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,13 +56,18 @@ public record ScreeningResponse(
                                    String source,
                                    @Schema(description = "For temporary ones: when to screen again.") String reassess,
                                    @Schema(description = "For temporary ones with a known end: the first day it no"
-                                           + " longer applies.") LocalDate until) {
+                                           + " longer applies.") LocalDate until,
+                                   @Schema(description = FACTS) List<EvidenceFact> facts) {
     }
+
+    static final String FACTS = "The evidence as structured facts (request field, value as sent, value as read),"
+            + " so that a form can point at the field.";
 
     @Schema(name = "Warning")
     public record Warning(String id, String title, String message, List<String> evidence,
                           @Schema(description = "present, or possible when unknown answers could not rule it out.")
-                          String status) {
+                          String status,
+                          @Schema(description = FACTS) List<EvidenceFact> facts) {
     }
 
     @Schema(name = "Indication")
@@ -70,7 +76,8 @@ public record ScreeningResponse(
     }
 
     @Schema(name = "Note")
-    public record Note(String id, String message, List<String> evidence) {
+    public record Note(String id, String message, List<String> evidence,
+                       @Schema(description = FACTS) List<EvidenceFact> facts) {
     }
 
     @Schema(name = "MissingAnswer")
@@ -118,21 +125,24 @@ public record ScreeningResponse(
         List<Contraindication> contraindications = verdict.contraindications().stream()
                 .map(f -> new Contraindication(f.rule().id(), f.rule().severity().json(), f.rule().title().in(language),
                         f.rule().message().in(language), f.evidence(), f.rule().source(),
-                        f.rule().reassess() == null ? null : f.rule().reassess().in(language), f.until()))
+                        f.rule().reassess() == null ? null : f.rule().reassess().in(language), f.until(),
+                        facts(screening, f.evidence())))
                 .toList();
         List<Warning> warnings = new ArrayList<>();
         for (Finding f : verdict.precautions()) {
             boolean present = f.truth() == Truth.TRUE;
             warnings.add(new Warning(f.rule().id(), f.rule().title().in(language), f.rule().message().in(language),
                     present ? f.evidence() : f.missing().stream().map(m -> m + " unknown").toList(),
-                    present ? "present" : "possible"));
+                    present ? "present" : "possible", present ? facts(screening, f.evidence()) : List.of()));
         }
         if (!screening.unrecognized().isEmpty()) {
             warnings.add(new Warning("unrecognized-entries", null, rules.message("warning.unrecognized", language),
-                    screening.unrecognized().stream().map(u -> u.path() + ": " + u.entry()).toList(), "present"));
+                    screening.unrecognized().stream().map(u -> u.path() + ": " + u.entry()).toList(), "present",
+                    List.of()));
         }
         List<Note> notes = new ArrayList<>(verdict.notes().stream()
-                .map(f -> new Note(f.rule().id(), f.rule().message().in(language), f.evidence())).toList());
+                .map(f -> new Note(f.rule().id(), f.rule().message().in(language), f.evidence(),
+                        facts(screening, f.evidence()))).toList());
         if (!screening.untreated().isEmpty()) {
             notes.add(new Note("concern-not-treated", rules.message("note.concern-not-treated", language)
                     .replace("{procedure}", procedure.name().in(language))
@@ -141,7 +151,9 @@ public record ScreeningResponse(
                             .filter(p -> screening.untreated().stream().anyMatch(c -> c.programmes().stream()
                                     .anyMatch(ref -> ref.startsWith(p.id() + "/"))))
                             .map(p -> p.name().in(language)).toList())),
-                    screening.untreated().stream().map(c -> "concerns contains " + c.id()).toList()));
+                    screening.untreated().stream().map(c -> "concerns contains " + c.id()).toList(),
+                    screening.untreated().stream().map(c -> new EvidenceFact("/concerns", null, c.id(), c.id(), null))
+                            .toList()));
         }
         List<MissingAnswer> missing = verdict.missing().entrySet().stream()
                 .map(e -> new MissingAnswer(e.getKey(), label(rules, e.getKey(), language), e.getValue()))
@@ -160,6 +172,10 @@ public record ScreeningResponse(
                 treated ? care(rules.preparation(), procedure, language) : List.of(),
                 treated ? care(rules.aftercare(), procedure, language) : List.of(),
                 RuleSetInfo.of(rules));
+    }
+
+    private static List<EvidenceFact> facts(Screening screening, List<String> evidence) {
+        return evidence.stream().flatMap(line -> screening.sources().of(line).stream()).distinct().toList();
     }
 
     private static SuggestedCourse course(Course course, String language) {
@@ -192,6 +208,12 @@ public record ScreeningResponse(
         return field == null ? null : field.label().in(language);
     }
 
+    /** The question as the patient saw it, without its closing mark, to be listed in a sentence. */
+    private static String asked(RuleSet rules, String fact, String language) {
+        String label = label(rules, fact, language);
+        return label == null ? fact : label.replaceAll("[?.。]+$", "");
+    }
+
     private static String summary(Screening screening, String language) {
         RuleSet rules = screening.rules();
         Verdict verdict = screening.verdict();
@@ -203,7 +225,8 @@ public record ScreeningResponse(
         }
         if (!verdict.missing().isEmpty()) {
             out.append(' ').append(rules.message("summary.missing", language)
-                    .replace("{questions}", String.join(", ", verdict.missing().keySet())));
+                    .replace("{questions}", String.join("; ", verdict.missing().keySet().stream()
+                            .map(fact -> asked(rules, fact, language)).toList())));
         }
         if (!screening.alternatives().isEmpty()) {
             out.append(' ').append(rules.message("summary.alternatives", language).replace("{procedures}",

@@ -23,10 +23,13 @@ public record Questionnaire(String procedure, List<Group> groups) {
      * @param repeats   more than one answer allowed (lists, several concerns)
      * @param options   for choices: the allowed codes with their labels
      * @param shownWhen empty when always shown; else shown when any of these holds
-     * @param items     the parts of a repeating group (a recent procedure: type and date)
+     * @param items       the parts of a repeating group (a recent procedure: type and date)
+     * @param target      where the answer goes, for programs ({@code intake} says the same for people)
+     * @param constraints the limits the validator enforces on the answer
      */
     public record Item(String id, Type type, String intake, Localized label, Localized help, boolean required,
-                       boolean repeats, List<Option> options, List<ShownWhen> shownWhen, List<Item> items) {
+                       boolean repeats, List<Option> options, List<ShownWhen> shownWhen, List<Item> items,
+                       Target target, Constraints constraints) {
     }
 
     public enum Type {

@@ -77,20 +77,22 @@ public final class QuestionnaireBuilder {
         }
         return new Item(question.id(), Type.YES_NO_UNKNOWN, "answers." + question.id(), question.label(),
                 question.help(), required.contains(question.id()), false, options("answer", texts.answers()), shown,
-                List.of());
+                List.of(), Target.value("/answers/" + question.id()), Constraints.NONE);
     }
 
     private Item followUp(Question question) {
         List<ShownWhen> afterYes = List.of(new ShownWhen(question.id(), List.of("yes"), false));
         if (question.followUp() instanceof Question.FollowUp.StopDate stop) {
-            return new Item(stop.id(), Type.DATE, IntakeField.MEDICATIONS.intakePath()
-                    + " { text: \"" + stop.medication() + "\", stoppedOn }",
-                    stop.label(), stop.help(), false, false, List.of(), afterYes, List.of());
+            return new Item(stop.id(), Type.DATE, IntakeField.MEDICATIONS.intakePath() + ".stoppedOn", stop.label(),
+                    stop.help(), false, false, List.of(), afterYes, List.of(),
+                    Target.entries(IntakeField.MEDICATIONS.id(), "stoppedOn", Map.of("text", stop.medication())),
+                    Constraints.NONE);
         }
         IntakeField field = ((Question.FollowUp.Field) question.followUp()).field();
         Item group = field(field, null);
         return new Item(group.id(), group.type(), group.intake(), group.label(), group.help(), false, group.repeats(),
-                List.of(), afterYes, field.parts().stream().map(part -> field(part, null)).toList());
+                List.of(), afterYes, field.parts().stream().map(part -> field(part, null)).toList(), group.target(),
+                group.constraints());
     }
 
     /** The intake's own fields that open ({@code place} OPENS) or close (CLOSES) a group. */
@@ -126,7 +128,31 @@ public final class QuestionnaireBuilder {
     private Item item(IntakeField field, boolean isRequired, List<Option> options, List<ShownWhen> shown) {
         QuestionnaireTexts.Field text = texts.fields().get(field.id());
         return new Item(field.id(), type(field.kind()), field.intakePath(), text.label(), text.help(), isRequired,
-                field.kind().repeats(), options, shown, List.of());
+                field.kind().repeats(), options, shown, List.of(), target(field), constraints(field));
+    }
+
+    /** Where a field's answer goes; the switch names every field, so a new one cannot be forgotten. */
+    private static Target target(IntakeField field) {
+        return switch (field) {
+            case AGE, BIRTH_DATE, SEX, PLANNED_DATE -> Target.value("/" + field.id().replace('.', '/'));
+            case CONDITIONS, MEDICATIONS, ALLERGIES -> Target.entries(field.id(), "text", Map.of());
+            case RECENT_PROCEDURES -> Target.entries(field.id(), null, Map.of());
+            case RECENT_PROCEDURE_TYPE -> Target.entries(IntakeField.RECENT_PROCEDURES.id(), "type", Map.of());
+            case RECENT_PROCEDURE_DATE -> Target.entries(IntakeField.RECENT_PROCEDURES.id(), "date", Map.of());
+            case CONCERNS, AREAS -> Target.codes(field.id());
+        };
+    }
+
+    /** A field's limits, read from the intake's own validation annotations. */
+    private static Constraints constraints(IntakeField field) {
+        return switch (field) {
+            case AGE -> IntakeLimits.age();
+            case BIRTH_DATE, SEX, PLANNED_DATE, RECENT_PROCEDURE_DATE -> Constraints.NONE;
+            case CONDITIONS, MEDICATIONS, ALLERGIES -> IntakeLimits.textList(field.id());
+            case RECENT_PROCEDURES -> IntakeLimits.objectList(field.id());
+            case RECENT_PROCEDURE_TYPE -> IntakeLimits.part(mesoscreen.intake.Intake.RecentProcedure.class, "type");
+            case CONCERNS, AREAS -> IntakeLimits.codeList(field.id());
+        };
     }
 
     private static Type type(IntakeField.Kind kind) {

@@ -26,12 +26,13 @@ import mesoscreen.vocabulary.Lexicon;
 final class FactsBuilder {
     private final RuleSet rules;
     private final List<Unrecognized> unrecognized = new ArrayList<>();
+    private final Map<String, EvidenceFact> sources = new java.util.HashMap<>();
 
     private FactsBuilder(RuleSet rules) {
         this.rules = rules;
     }
 
-    record Built(Facts facts, List<Unrecognized> unrecognized) {
+    record Built(Facts facts, List<Unrecognized> unrecognized, EvidenceSources sources) {
     }
 
     static Built build(Intake intake, RuleSet rules, LocalDate today) {
@@ -49,7 +50,11 @@ final class FactsBuilder {
         }
         Map<String, Facts.Stated> answers = new LinkedHashMap<>();
         for (Question question : rules.questions().values()) {
-            answers.put(question.id(), stated(question, intake.answers().get(question.id()), sex));
+            Facts.Stated stated = stated(question, intake.answers().get(question.id()), sex);
+            answers.put(question.id(), stated);
+            Answer given = intake.answers().get(question.id());
+            source(stated.evidence(), new EvidenceFact("/answers/" + question.id(), null,
+                    given == null ? null : given.json(), stated.answer().json(), null));
         }
         Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
                 rules.vocabulary().conditions()));
@@ -65,14 +70,23 @@ final class FactsBuilder {
                 rules.vocabulary().allergens()));
         List<Facts.RecentProcedure> recent = new ArrayList<>();
         for (Intake.RecentProcedure done : intake.recentProcedures()) {
-            recent.add(new Facts.RecentProcedure(done.type(), done.date(),
-                    "recentProcedures: " + done.type() + " on " + done.date()));
+            String line = "recentProcedures: " + done.type() + " on " + done.date();
+            recent.add(new Facts.RecentProcedure(done.type(), done.date(), line));
+            source(line, new EvidenceFact("/recentProcedures", "date", done.date().toString(), done.type(), null));
         }
         recent.sort(java.util.Comparator.comparing(Facts.RecentProcedure::evidence));
         Facts facts = new Facts(intake.procedure(), plannedDate, age, birthDate, sex, answers, conditions, medications, allergens,
                 List.copyOf(recent), new java.util.TreeSet<>(intake.areas()), new java.util.TreeSet<>(intake.concerns()));
         unrecognized.sort(java.util.Comparator.comparing(Unrecognized::path).thenComparing(Unrecognized::entry));
-        return new Built(facts, List.copyOf(unrecognized));
+        return new Built(facts, List.copyOf(unrecognized), new EvidenceSources(sources));
+    }
+
+    /**
+     * Two entries may give the same line ("Xarelto" and " Xarelto"); the smaller value is kept, so that
+     * list order does not decide.
+     */
+    private void source(String line, EvidenceFact fact) {
+        sources.merge(line, fact, (a, b) -> String.valueOf(a.value()).compareTo(String.valueOf(b.value())) <= 0 ? a : b);
     }
 
     private static Facts.Stated stated(Question question, Answer given, Sex sex) {
@@ -104,17 +118,20 @@ final class FactsBuilder {
             if (entry.code() != null && entry.system() != null) {
                 String system = CodeSystems.alias(entry.system()).orElse(null);
                 for (String id : system == null ? java.util.Set.<String>of() : lexicon.byCode(system, entry.code())) {
-                    found.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(new Hit(i, path + " " + system + " " + entry.code().trim() + " = " + id));
+                    String line = path + " " + system + " " + entry.code().trim() + " = " + id;
+                    found.computeIfAbsent(id, k -> new ArrayList<>()).add(new Hit(i, line));
+                    source(line, new EvidenceFact("/" + field, "code", entry.code(), id, null));
                     matched = true;
                 }
             }
             if (entry.text() != null && !entry.text().isBlank()) {
                 for (Map.Entry<String, String> hit : lexicon.byText(entry.text()).entrySet()) {
                     boolean typo = !(" " + rules.normalizer().normalize(entry.text()) + " ").contains(" " + hit.getValue() + " ");
-                    found.computeIfAbsent(hit.getKey(), k -> new ArrayList<>())
-                            .add(new Hit(i, path + " '" + entry.text().strip() + "' = " + hit.getKey()
-                                    + (typo ? " (read as '" + hit.getValue() + "')" : "")));
+                    String line = path + " '" + entry.text().strip() + "' = " + hit.getKey()
+                            + (typo ? " (read as '" + hit.getValue() + "')" : "");
+                    found.computeIfAbsent(hit.getKey(), k -> new ArrayList<>()).add(new Hit(i, line));
+                    source(line, new EvidenceFact("/" + field, "text", entry.text(), hit.getKey(),
+                            typo ? hit.getValue() : null));
                     matched = true;
                 }
             }

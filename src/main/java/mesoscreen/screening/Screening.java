@@ -14,10 +14,11 @@ import mesoscreen.rules.RuleSet;
  * @param alternatives procedures with a better verdict, when the verdict stands in the way
  * @param course       the suggested course, or null when not eligible
  * @param indications  the patient's concerns the procedure treats; {@code untreated} the others
+ * @param sources      the request fields behind the findings' evidence lines
  */
 public record Screening(RuleSet rules, Procedure procedure, boolean suggested, Verdict verdict,
                         List<Unrecognized> unrecognized, List<Alternative> alternatives, Course course,
-                        List<Concern> indications, List<Concern> untreated) {
+                        List<Concern> indications, List<Concern> untreated, EvidenceSources sources) {
 
     public record Alternative(Procedure procedure, Eligibility eligibility) {
     }

@@ -1,0 +1,24 @@
+package mesoscreen.screening;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What one line of evidence rests on, for a program: the field of the request, the value sent there,
+ * and what Mesoscreen read it as. A list entry is named by its list and field, not its position, so that
+ * the order of a request's lists never changes the answer; a form finds the entry by {@code value}.
+ *
+ * @param path    JSON Pointer of the answer ("/answers/pregnant") or of the list ("/medications")
+ * @param field   for a list entry, its property that was read ("text", "code", "date")
+ * @param value   the value as sent; null when the answer was not given
+ * @param matched what it was read as: the answer ("yes"; "unknown" or "no" when not given) or a canonical id
+ * @param readAs  for free text read with a spelling mistake, the term it was read as
+ */
+@Schema(name = "EvidenceFact", description = "A fact a finding rests on: where in the request, what was sent, what"
+        + " it was read as.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvidenceFact(@Schema(examples = "/medications") String path, @Schema(examples = "text") String field,
+                           @Schema(examples = "Xarelot 20 mg") String value,
+                           @Schema(examples = "anticoagulant") String matched,
+                           @Schema(examples = "xarelto") String readAs) {
+}

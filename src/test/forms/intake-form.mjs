@@ -1,0 +1,287 @@
+// Drives Mesoscreen's own web form (<mesoscreen-intake>, served as /mesoscreen-intake.js, on the demo
+// page at /) in headless Chromium, as patients would, and checks what the page shows and the
+// mesoscreen-result event it sends. Run by mesoscreen.IntakeFormIT.
+//
+//   node intake-form.mjs <serviceBaseUrl> <outDir>
+//
+// Writes <outDir>/report.json ({ scenario: { failures: [...], eligibility, screenshot } }) and one
+// screenshot a scenario. A scenario fails on any page error, console error, failed request, request
+// to another host, or anything left in the browser's storage.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseArg, outArg] = process.argv.slice(2);
+if (!baseArg || !outArg) {
+  console.error('usage: node intake-form.mjs <serviceBaseUrl> <outDir>');
+  process.exit(2);
+}
+const base = new URL(baseArg);
+const outDir = resolve(outArg);
+await mkdir(outDir, { recursive: true });
+
+// A clinic's site on another origin (another host name for the loopback address, another port): its page is
+// served here, the form and the API come from the service, which allows that origin (IntakeFormIT's profile).
+const clinicPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>Clinic</title><script type="module" src="${new URL('mesoscreen-intake.js', base)}"></script></head>
+<body><h1>Book a hydralift</h1><mesoscreen-intake procedure="hydralift" lang="en"></mesoscreen-intake></body></html>`;
+const clinic = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(clinicPage));
+await new Promise(ok => clinic.listen(0, '127.0.0.1', ok));
+const CLINIC = `http://${base.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${clinic.address().port}`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const report = {};
+
+/** Runs one scenario in a fresh context; `check(condition, message)` records a failure. */
+async function scenario(name, options, body) {
+  const failures = [];
+  const check = (ok, message) => { if (!ok) failures.push(message); };
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', e => failures.push(`page error: ${e.message}`));
+  page.on('console', m => {
+    if (m.type() === 'error' && !options.expectedConsole?.test(m.text())) failures.push(`console error: ${m.text()}`);
+  });
+  page.on('requestfailed', r => failures.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', r => {
+    const url = new URL(r.url());
+    if (url.origin !== base.origin && url.origin !== CLINIC && url.protocol !== 'data:') {
+      failures.push(`request to another host: ${r.url()}`);
+    }
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['mesoscreen-result', 'mesoscreen-error']) {
+      document.addEventListener(type, e => window.__events.push({
+        type: e.type, bubbles: e.bubbles, composed: e.composed, target: e.target.localName, detail: e.detail,
+      }));
+    }
+  });
+  const screenshot = join(outDir, `${name}.png`);
+  let eligibility = null;
+  try {
+    const event = await body(page, check);
+    eligibility = event?.detail?.eligibility ?? null;
+    if (event) {
+      check(event.type === 'mesoscreen-result', `expected a mesoscreen-result event, got ${event.type}`);
+      check(event.bubbles && event.composed, 'the event must bubble and be composed');
+      check(event.target === 'mesoscreen-intake', `the event's target is ${event.target}`);
+    }
+    const stored = await page.evaluate(async () => ({
+      local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+      databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    }));
+    check(stored.local === 0 && stored.session === 0 && stored.cookie === '' && stored.databases === 0,
+      `the browser keeps something: ${JSON.stringify(stored)}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: screenshot, fullPage: true });
+  } catch (e) {
+    failures.push(`scenario threw: ${e.stack ?? e}`);
+    await page.screenshot({ path: screenshot, fullPage: true }).catch(() => {});
+  }
+  report[name] = { failures, eligibility, screenshot };
+  console.log(`${name}: ${failures.length ? 'FAILED\n  ' + failures.join('\n  ') : 'ok'} (${eligibility})`);
+  await context.close();
+}
+
+const form = 'mesoscreen-intake';
+
+async function ready(page) {
+  await page.locator(`${form} button[type=submit]`).waitFor();
+}
+
+/** Opens `url` and gives the age and sex, as every scenario's patient does first. */
+async function start(page, url, age, sex) {
+  await page.goto(url);
+  await ready(page);
+  await page.locator(`${form} input[type=number]`).fill(String(age));
+  if (sex) await answer(page, 'patient.sex', sex);
+}
+
+async function answer(page, item, value) {
+  await page.locator(`${form} [data-item="${item}"] input[value="${value}"]`).check();
+}
+
+/** Ids of the yes/no/unknown questions on screen that have no answer yet. */
+async function unanswered(page) {
+  return page.evaluate(selector => {
+    const root = document.querySelector(selector).shadowRoot;
+    return [...root.querySelectorAll('fieldset.question[data-item]')]
+      .filter(box => !box.closest('[hidden]') && box.querySelector('input[type=radio][value=unknown]')
+        && !box.querySelector('input:checked'))
+      .map(box => box.dataset.item);
+  }, form);
+}
+
+/** Answers "no" to every yes/no question on screen but those in `except`. */
+async function allNo(page, except = []) {
+  for (const item of await unanswered(page)) {
+    if (!except.includes(item)) await answer(page, item, 'no');
+  }
+}
+
+async function submit(page) {
+  const before = await page.evaluate(() => window.__events.length);
+  await page.locator(`${form} button[type=submit]`).click();
+  await page.waitForFunction(n => window.__events.length > n, before, { timeout: 20000 });
+  return page.evaluate(() => window.__events.at(-1));
+}
+
+async function shown(page, selector) {
+  return page.locator(`${form} ${selector}`).innerText();
+}
+
+const DISCLAIMER = /not a diagnosis/;
+const DEMO = new URL('?procedure=hydralift&lang=en', base).href;
+
+await scenario('eligible', {}, async (page, check) => {
+  await start(page, `${CLINIC}/booking`, 34, 'female');
+  await allNo(page);
+  const event = await submit(page);
+  check(event.detail.eligibility === 'ELIGIBLE', `expected ELIGIBLE: ${event.detail.summary}`);
+  check(/You can book this procedure/.test(await shown(page, '.verdict')), 'the verdict is not shown in plain words');
+  const result = await shown(page, '.result');
+  check(/Suggested course/.test(result) && /After each session/.test(result), 'no course or aftercare shown');
+  check(DISCLAIMER.test(await shown(page, '.disclaimer >> nth=0')), 'no "not a diagnosis" statement');
+  const live = await page.locator(`${form} [aria-live]`).first().textContent();
+  check(/You can book/.test(live), `the live region says: ${live}`);
+  return event;
+});
+
+await scenario('pregnant', {}, async (page, check) => {
+  await start(page, DEMO, 29, 'female');
+  await answer(page, 'pregnant', 'yes');
+  await allNo(page);
+  const event = await submit(page);
+  check(event.detail.eligibility === 'DEFER', `expected DEFER: ${event.detail.summary}`);
+  check(/Please do not book yet/.test(await shown(page, '.verdict')), 'the deferral is not shown');
+  check(/Pregnancy/.test(await shown(page, '.result')), 'the reason is not shown');
+  check(await page.locator('#book').isDisabled(), 'the demo page unlocked booking for a deferral');
+  return event;
+});
+
+await scenario('male', { viewport: { width: 375, height: 800 } }, async (page, check) => {
+  await start(page, DEMO, 41);
+  check(await page.locator(`${form} [data-item="pregnant"]`).isVisible(), 'pregnancy is not asked before sex is known');
+  await answer(page, 'patient.sex', 'male');
+  for (const item of ['pregnant', 'breastfeeding', 'menstruating']) {
+    check(!(await page.locator(`${form} [data-item="${item}"]`).isVisible()), `${item} is asked of a man`);
+  }
+  await allNo(page);
+  const event = await submit(page);
+  check(event.detail.eligibility === 'ELIGIBLE', `expected ELIGIBLE: ${event.detail.summary}`);
+  check(event.detail.missingAnswers.length === 0, 'answers still missing');
+  check(!(await page.locator('#book').isDisabled()), 'the demo page did not unlock booking');
+  return event;
+});
+
+await scenario('russian', {}, async (page, check) => {
+  await start(page, DEMO, 34);
+  await page.locator('#language').selectOption('ru');
+  await page.locator(`${form} legend`, { hasText: 'О вас' }).waitFor();
+  check(new URL(page.url()).searchParams.get('lang') === 'ru', `the address did not follow: ${page.url()}`);
+  check(await page.locator(`${form} input[type=number]`).inputValue() === '34', 'the age was lost when switching');
+  check(/Не знаю/.test(await shown(page, '[data-item="pregnant"]')), '"I don\'t know" is not offered in Russian');
+  await answer(page, 'patient.sex', 'female');
+  await allNo(page);
+  const event = await submit(page);
+  check(event.detail.eligibility === 'ELIGIBLE', `expected ELIGIBLE: ${event.detail.summary}`);
+  check(/[а-я]/.test(event.detail.summary), `the summary is not Russian: ${event.detail.summary}`);
+  check(/Вы можете записаться/.test(await shown(page, '.verdict')), 'the verdict is not shown in Russian');
+  check(/не является диагнозом/.test(await shown(page, '.disclaimer >> nth=0')), 'no Russian disclaimer');
+  return event;
+});
+
+await scenario('missing-answer', {}, async (page, check) => {
+  await start(page, DEMO, 52, 'female');
+  await answer(page, 'tumor', 'unknown'); // "I don't know" is an answer, and it is sent
+  await allNo(page, ['bleedingDisorder']);
+  const event = await submit(page);
+  const missing = event.detail.missingAnswers.map(m => m.question);
+  check(event.detail.eligibility === 'INCOMPLETE', `expected INCOMPLETE: ${event.detail.summary}`);
+  check(missing.includes('bleedingDisorder') && missing.includes('tumor'), `missing: ${missing}`);
+  const result = await shown(page, '.result');
+  check(/Still to answer/.test(result), 'the questions still to answer are not shown');
+  for (const m of event.detail.missingAnswers) check(result.includes(m.label), `not named on the page: ${m.label}`);
+  check(!/bleedingDisorder/.test(event.detail.summary), `the summary names ids: ${event.detail.summary}`);
+  return event;
+});
+
+await scenario('typo-medication', {}, async (page, check) => {
+  await start(page, DEMO, 45, 'female');
+  await allNo(page);
+  await page.locator(`${form} [data-item="medications"] input[type=text]`).first().fill('Xarelta 20 mg');
+  const event = await submit(page);
+  check(event.detail.eligibility === 'REFER', `expected REFER: ${event.detail.summary}`);
+  const facts = event.detail.contraindications.flatMap(c => c.facts ?? []);
+  check(facts.some(f => f.path === '/medications' && f.value === 'Xarelta 20 mg' && f.readAs === 'xarelto'),
+    `no structured fact for the typo: ${JSON.stringify(facts)}`);
+  check(/Please see a doctor/.test(await shown(page, '.verdict')), 'the referral is not shown');
+  check(/Blood-thinning/.test(await shown(page, '.result')), 'the reason is not shown');
+  return event;
+});
+
+await scenario('keyboard-only', {}, async (page, check) => {
+  await page.goto(DEMO);
+  await ready(page);
+  let submitted = false;
+  const unfocused = [];
+  for (let i = 0; i < 400 && !submitted; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const style = getComputedStyle(el);
+      const box = el.closest('[data-item]');
+      return {
+        tag: el.localName, type: el.type, value: el.value, item: box?.dataset.item, inForm: !!el.getRootNode().host,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (focus.inForm && !focus.outline) unfocused.push(`${focus.tag} ${focus.type} ${focus.item}`);
+    if (!focus.inForm) continue;
+    if (focus.type === 'number') await page.keyboard.type('38');
+    else if (focus.type === 'radio' && focus.item === 'patient.sex') await page.keyboard.press('Space');
+    else if (focus.type === 'radio' && focus.value === 'yes') await page.keyboard.press('ArrowDown');
+    else if (focus.tag === 'button' && focus.type === 'submit') {
+      await page.keyboard.press('Enter');
+      submitted = true;
+    }
+  }
+  check(submitted, 'the submit button was never reached with Tab');
+  check(unfocused.length === 0, `focused controls without a visible focus: ${unfocused}`);
+  await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 20000 });
+  const event = await page.evaluate(() => window.__events.at(-1));
+  check(event.detail.eligibility === 'ELIGIBLE', `expected ELIGIBLE: ${event.detail.summary}`);
+  const focused = await page.evaluate(sel => document.querySelector(sel).shadowRoot.activeElement?.localName, form);
+  check(focused === 'h2', `focus did not move to the result (${focused})`);
+  return event;
+});
+
+await scenario('unknown-procedure', { expectedConsole: /status of 400/ }, async (page, check) => {
+  await page.goto(new URL('?procedure=hydrolift&lang=en', base).href);
+  await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 20000 });
+  const event = await page.evaluate(() => window.__events.at(-1));
+  check(event.type === 'mesoscreen-error' && event.bubbles && event.composed, `event: ${JSON.stringify(event)}`);
+  check(event.detail.status === 400 && event.detail.problem.code === 'unknown-procedure', 'not the service\'s problem');
+  const shown = await page.locator(`${form} [role=alert]`).innerText();
+  check(/could not be loaded/.test(shown) && /did you mean 'hydralift'/.test(shown), `the page shows: ${shown}`);
+  return null;
+});
+
+await scenario('demo-page', {}, async (page, check) => {
+  await page.goto(base.href);
+  await ready(page);
+  for (const link of ['q/swagger-ui/', 'README.md']) {
+    check(await page.locator(`a[href="${link}"]`).count() === 1, `no link to ${link}`);
+  }
+  const readme = await page.request.get(new URL('README.md', base).href);
+  check(readme.ok(), `README.md answers ${readme.status()}`);
+  return null;
+});
+
+await writeFile(join(outDir, 'report.json'), JSON.stringify(report, null, 2));
+await browser.close();
+clinic.close();

@@ -1,0 +1,64 @@
+package mesoscreen;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Mesoscreen's own web form, {@code <mesoscreen-intake>}, in headless Chromium against the packaged jar:
+ * src/test/forms/intake-form.mjs fills it in as patients would (one scenario by keyboard only, one on a
+ * clinic's site on another origin, one at phone width), checks what the page shows and the
+ * {@code mesoscreen-result} event, and saves a screenshot per scenario under target/intake-form/. Needs node,
+ * /usr/bin/chromium and {@code npm ci} in src/test/forms; skipped without them, except on CI (CI=true).
+ */
+@QuarkusIntegrationTest
+@TestProfile(IntakeFormIT.ClinicOrigin.class)
+class IntakeFormIT {
+    private static final Path OUT = Path.of("target/intake-form");
+    private static JsonNode report;
+
+    /**
+     * The clinic's site of the cross-origin scenario (the loopback address under its other name, another port)
+     * may call the service from the browser.
+     */
+    public static class ClinicOrigin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.cors.origins", "/http://(127[.]0[.]0[.]1|localhost):[0-9]+/");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private JsonNode report() throws IOException, InterruptedException {
+        if (report == null) {
+            NodeScripts.run("intake-form.mjs", base, OUT, 300);
+            report = new ObjectMapper().readTree(OUT.resolve("report.json").toFile());
+        }
+        return report;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"eligible", "pregnant", "male", "russian", "missing-answer", "typo-medication",
+            "keyboard-only", "unknown-procedure", "demo-page"})
+    void scenario(String name) throws Exception {
+        JsonNode scenario = report().get(name);
+        assertNotNull(scenario, "intake-form.mjs did not run " + name);
+        assertTrue(scenario.get("failures").isEmpty(), name + ":\n" + scenario.get("failures").toPrettyString());
+        assertTrue(Files.isRegularFile(Path.of(scenario.get("screenshot").asText())), "no screenshot of " + name);
+    }
+}

@@ -1,0 +1,47 @@
+package mesoscreen;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The browser tests' scripts in src/test/forms, run with node against the service under test. They need node,
+ * /usr/bin/chromium and {@code npm ci} in src/test/forms; without them a test is skipped, except on CI
+ * (CI=true), where it always runs.
+ */
+final class NodeScripts {
+    static final Path FORMS = Path.of("src/test/forms");
+
+    private NodeScripts() {
+    }
+
+    /** Runs {@code script base out}, failing the test with its output when it fails or takes too long. */
+    static void run(String script, URL base, Path out, int seconds) throws IOException, InterruptedException {
+        Assumptions.assumeTrue("true".equals(System.getenv("CI"))
+                        || Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isDirectory(FORMS.resolve("node_modules")),
+                script + " needs /usr/bin/chromium and `npm ci` in " + FORMS);
+        Files.createDirectories(out);
+        Path log = out.resolve(script.replace(".mjs", ".log"));
+        Process node = new ProcessBuilder(List.of("node", FORMS.resolve(script).toString(), base.toString(),
+                out.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            if (!node.waitFor(seconds, TimeUnit.SECONDS)) {
+                fail(script + " did not finish within " + seconds + " s:\n" + Files.readString(log));
+            }
+            if (node.exitValue() != 0) {
+                fail(script + " exited with " + node.exitValue() + ":\n" + Files.readString(log));
+            }
+        } finally {
+            node.destroyForcibly();
+        }
+    }
+}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,42 @@ class RuleAuthoringIT {
                  |     - condition: pregnancy
                  | ......^
                 """), run.output());
+    }
+
+    @Test
+    void checkNamesAQuestionThatNoExampleAnswers(@TempDir Path temp) throws Exception {
+        Path rules = BrokenRulesTest.copyOfBundledRules(temp.resolve("rules"));
+        Files.writeString(rules.resolve("questions.yaml"), """
+                  - id: tattoo
+                    group: about-you
+                    label: { en: "Do you have a tattoo?", ru: "У вас есть татуировка?", tr: "Dövmeniz var mı?" }
+                """, StandardOpenOption.APPEND);
+        // Its examples decide the rule through the condition alone: the question is never answered.
+        Files.writeString(rules.resolve("checks/tattoo-note.yaml"), """
+                id: tattoo-note
+                kind: note
+                procedures: all
+                when:
+                  any:
+                    - all: [ { answer: tattoo }, { sex: male } ]
+                    - condition: pregnancy
+                title: { en: Tattoo, ru: Татуировка, tr: Dövme }
+                message: { en: Ask about the tattoo., ru: Спросите о татуировке., tr: Dövmeyi sorun. }
+                source: seed-leaflet
+                examples:
+                  - name: pregnant
+                    intake: { patient: { age: 30, sex: female }, conditions: [ { text: pregnancy } ] }
+                    expect: fires
+                  - name: not pregnant
+                    intake: { patient: { age: 30, sex: female } }
+                    expect: clear
+                """);
+        Run run = jar("check", rules.toString());
+        assertEquals(0, run.exit(), run.output());
+        String output = run.output().replace(rules.toString(), "rules");
+        assertTrue(output.contains("UNTRIED: rules/questions.yaml: no example answers question 'tattoo'\n"), output);
+        assertTrue(output.contains("UNTRIED: rules/checks/tattoo-note.yaml:6:7: rule 'tattoo-note': no example makes"
+                + " this branch of 'any' true: all(answer tattoo, sex"), output);
     }
 
     static Stream<Break> breaks() {

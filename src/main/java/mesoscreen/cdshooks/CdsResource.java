@@ -146,7 +146,7 @@ public class CdsResource {
 
     private static CdsService service(String id) {
         return CdsService.byId(id).orElseThrow(() -> new CdsRejected(404, "not-found",
-                "no CDS service '" + mesoscreen.vocabulary.Suggestions.shown(id) + "'; GET /cds-services lists them",
+                "no CDS service '" + mesoscreen.text.Suggestions.shown(id) + "'; GET /cds-services lists them",
                 null));
     }
 
@@ -163,7 +163,7 @@ public class CdsResource {
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
-            throw CdsRejected.badRequest(path == null ? null : mesoscreen.vocabulary.Suggestions.shown(path),
+            throw CdsRejected.badRequest(path == null ? null : mesoscreen.text.Suggestions.shown(path),
                     e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
                             ? "unknown field; a CDS Hooks request has hook, hookInstance, fhirServer,"
                             + " fhirAuthorization, context, prefetch and extension" : "wrong type or shape here");

@@ -50,7 +50,7 @@ class SwaggerExamplesTest {
                         Response response = given().contentType(type.getKey()).header("Accept-Language", "en")
                                 .body(JSON.writeValueAsString(example.getValue().get("value")))
                                 .urlEncodingEnabled(false)
-                                .request(operation.getKey(), path.getKey());
+                                .request(operation.getKey(), withParameterExamples(path.getKey(), operation.getValue()));
                         assertEquals(Integer.parseInt(promise.group(1)), response.statusCode(),
                                 where + ": " + response.asString());
                         if (promise.group(2) != null) {
@@ -63,6 +63,17 @@ class SwaggerExamplesTest {
             }
         }
         assertTrue(tried.size() >= 6, "too few examples: " + tried);
+    }
+
+    /** The path with each {parameter} replaced by its example, as Swagger UI fills it in. */
+    private static String withParameterExamples(String path, JsonNode operation) {
+        String url = path;
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("path") && parameter.has("example")) {
+                url = url.replace("{" + parameter.get("name").asText() + "}", parameter.get("example").asText());
+            }
+        }
+        return url;
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class OpenApiDocument implements OASFilter {
     static final String API_KEY = "apiKey";
     static final String ADMIN_KEY = "adminKey";
+    static final String CDS_JWT = "cdsJwt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Ids for SDK generators: "METHOD path" to operationId. Others get one made from method and path. */
@@ -39,7 +40,10 @@ public class OpenApiDocument implements OASFilter {
             Map.entry("GET /fhir/Questionnaire/{id}", "readFhirQuestionnaire"),
             Map.entry("GET /fhir/CodeSystem/{id}", "readFhirCodeSystem"),
             Map.entry("POST /fhir/QuestionnaireResponse/$screen", "screenQuestionnaireResponse"),
-            Map.entry("POST /admin/rules/reload", "reloadRules"));
+            Map.entry("POST /admin/rules/reload", "reloadRules"),
+            Map.entry("GET /cds-services", "discoverCdsServices"),
+            Map.entry("POST /cds-services/{id}", "callCdsService"),
+            Map.entry("POST /cds-services/{id}/feedback", "sendCdsFeedback"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -54,6 +58,9 @@ public class OpenApiDocument implements OASFilter {
         components.addSecurityScheme(ADMIN_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-Admin-Key")
                 .description("The operator's key (MESOSCREEN_ADMIN_KEY) for /admin."));
+        components.addSecurityScheme(CDS_JWT, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("The EHR's signed JWT (CDS Hooks 2.0), from an issuer in MESOSCREEN_CDS_TRUSTED_ISSUERS."));
         if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
             // An SPDX reference for a licence of one's own (the strict lint wants a url or an identifier).
             openAPI.getInfo().getLicense().setIdentifier("LicenseRef-Proprietary");
@@ -79,6 +86,13 @@ public class OpenApiDocument implements OASFilter {
                         .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
             } else if (path.startsWith("/admin/")) {
                 operation.setSecurity(java.util.List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_KEY)));
+            } else if (path.startsWith("/cds-services")) {
+                // Discovery carries no patient data and is open; a service call needs the EHR's JWT.
+                operation.setSecurity(java.util.List.of(path.equals("/cds-services")
+                        ? OASFactory.createSecurityRequirement()
+                        : OASFactory.createSecurityRequirement().addScheme(CDS_JWT)));
+                addIfAbsent(operation, false, "429", "Too many requests this minute from this address; retry after"
+                        + " Retry-After seconds.");
             }
             jsonFirst(operation);
             if (path.equals("/fhir/QuestionnaireResponse/$screen")) {

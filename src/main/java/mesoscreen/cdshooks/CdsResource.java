@@ -24,6 +24,7 @@ import mesoscreen.screening.RuleSetRegistry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -70,6 +71,16 @@ public class CdsResource {
                 .toList());
     }
 
+    /** A try-out body; EHRs sign their calls, so without MESOSCREEN_CDS_ALLOW_UNSIGNED it is refused. */
+    private static final String CALL_EXAMPLE = "{\"hook\":\"appointment-book\",\"hookInstance\":"
+            + "\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\",\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"p1\","
+            + "\"appointments\":{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"Appointment\",\"status\":\"proposed\",\"serviceType\":[{\"coding\":[{\"code\":"
+            + "\"hydralift\"}]}]}}]}},\"prefetch\":{\"patient\":{\"resourceType\":\"Patient\",\"id\":\"p1\","
+            + "\"gender\":\"female\",\"birthDate\":\"1990-04-12\"}}}";
+    private static final String FEEDBACK_EXAMPLE = "{\"feedback\":[{\"card\":\"9368d37b-283f-44a0-93ea-547cebab93ed\","
+            + "\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-12-02T10:00:00Z\"}]}";
+
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -79,7 +90,10 @@ public class CdsResource {
                     + " of the hook's context and answers with cards: one per verdict group.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "A CDS Hooks 2.0 request: hook, hookInstance,"
-                    + " fhirServer, fhirAuthorization, context, prefetch.")))
+                    + " fhirServer, fhirAuthorization, context, prefetch."),
+            examples = @ExampleObject(name = "appointment", value = CALL_EXAMPLE,
+                    summary = "Booking hydralift for a woman, sent unsigned (run with MESOSCREEN_CDS_ALLOW_UNSIGNED=true"
+                            + " to see cards): 401 unauthorized")))
     @APIResponse(responseCode = "200", description = "The cards.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Card.Cards.class)))
     @APIResponse(responseCode = "400", description = "Not a request this service can read.",
@@ -115,7 +129,9 @@ public class CdsResource {
                     + " and not kept.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, description = "{ \"feedback\": [ { card, outcome,"
-                    + " overrideReason, outcomeTimestamp } ] }")))
+                    + " overrideReason, outcomeTimestamp } ] }"),
+            examples = @ExampleObject(name = "accepted", value = FEEDBACK_EXAMPLE,
+                    summary = "A card accepted, sent unsigned: 401 unauthorized")))
     @APIResponse(responseCode = "200", description = "Accepted.")
     @APIResponse(responseCode = "400", description = "Not a feedback body.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -123,7 +139,7 @@ public class CdsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such service.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response feedback(@PathParam("id") String id,
+    public Response feedback(@Parameter(example = "mesoscreen-appointment-book") @PathParam("id") String id,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @Context UriInfo uri,
                              String body) {

@@ -68,6 +68,21 @@ public interface MesoscreenConfig {
     /** Browsers on other websites. */
     Cors cors();
 
+    /** CDS Hooks: the EHRs whose calls are answered, where missing prefetch may come from; checked at start-up. */
+    Cds cds();
+
+    interface Cds {
+        /** EHRs whose signed calls are answered, as {@code issuer|jwks-url} pairs, comma separated. */
+        java.util.Optional<java.util.List<String>> trustedIssuers();
+
+        /** Base URLs of the FHIR servers missing prefetch may be fetched from, comma separated. */
+        java.util.Optional<java.util.List<String>> fhirServers();
+
+        /** Answer unsigned calls too: for a local try-out only, and said loudly at start-up. */
+        @WithDefault("false")
+        boolean allowUnsigned();
+    }
+
     /** What the access log keeps beyond method, route, status, size, time and request id. */
     AccessLog accessLog();
 

@@ -69,4 +69,11 @@ class SettingsTest {
                 UnknownVariables.warnings(Map.of("MESOSCREEN_API_KEY", "x", "MESOSCREEN_RULES_DIR", "rules",
                         "MESOSCREEN_CORS_ORIGINS", "", "HOME", "/root")));
     }
+
+    @Test
+    void settingsOfEveryGroupAreKnown() {
+        assertEquals(List.of(), UnknownVariables.warnings(Map.of("MESOSCREEN_CDS_ALLOW_UNSIGNED", "true",
+                "MESOSCREEN_CDS_TRUSTED_ISSUERS", "", "MESOSCREEN_CDS_FHIR_SERVERS", "", "MESOSCREEN_CORS_ALLOW_ANY", "false",
+                "MESOSCREEN_ACCESS_LOG_QUERY", "false", "MESOSCREEN_TRUSTED_PROXIES", "", "MESOSCREEN_PUBLIC_BASE_URL", "")));
+    }
 }

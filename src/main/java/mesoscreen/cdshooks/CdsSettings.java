@@ -26,8 +26,9 @@ public class CdsSettings {
     private final Optional<URI> publicBaseUrl;
 
     @jakarta.inject.Inject
-    CdsSettings(CdsConfig cds, MesoscreenConfig config) {
-        this(cds.trustedIssuers().orElse(List.of()), cds.fhirServers().orElse(List.of()), cds.allowUnsigned(),
+    CdsSettings(MesoscreenConfig config) {
+        this(config.cds().trustedIssuers().orElse(List.of()), config.cds().fhirServers().orElse(List.of()),
+                config.cds().allowUnsigned(),
                 config.publicBaseUrl());
         if (allowUnsigned) {
             LOG.warn("!!! MESOSCREEN_CDS_ALLOW_UNSIGNED=true: CDS Hooks calls WITHOUT A SIGNED TOKEN ARE ANSWERED."

@@ -27,7 +27,8 @@ const clinicPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <title>Clinic</title><script type="module" src="${new URL('mesoscreen-intake.js', base)}"></script></head>
 <body><h1>Book a hydralift</h1><mesoscreen-intake procedure="hydralift" lang="en"></mesoscreen-intake></body></html>`;
 const clinic = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(clinicPage));
-await new Promise(ok => clinic.listen(0, '127.0.0.1', ok));
+// The service allows exactly this origin (IntakeFormIT picks the port).
+await new Promise(ok => clinic.listen(Number(process.env.CLINIC_PORT ?? 0), '127.0.0.1', ok));
 const CLINIC = `http://${base.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${clinic.address().port}`;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

@@ -35,9 +35,20 @@ class IntakeFormIT {
      * may call the service from the browser.
      */
     public static class ClinicOrigin implements QuarkusTestProfile {
+        /** CORS names exact origins, so the clinic's page listens on a port chosen here. */
+        static final int PORT = freePort();
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.cors.origins", "/http://(127[.]0[.]0[.]1|localhost):[0-9]+/");
+            return Map.of("mesoscreen.cors.origins", "http://127.0.0.1:" + PORT + ",http://localhost:" + PORT);
+        }
+
+        private static int freePort() {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -46,7 +57,7 @@ class IntakeFormIT {
 
     private JsonNode report() throws IOException, InterruptedException {
         if (report == null) {
-            NodeScripts.run("intake-form.mjs", base, OUT, 300);
+            NodeScripts.run("intake-form.mjs", base, OUT, 300, Map.of("CLINIC_PORT", String.valueOf(ClinicOrigin.PORT)));
             report = new ObjectMapper().readTree(OUT.resolve("report.json").toFile());
         }
         return report;

@@ -23,16 +23,23 @@ final class NodeScripts {
 
     /** Runs {@code script base out}, failing the test with its output when it fails or takes too long. */
     static void run(String script, URL base, Path out, int seconds) throws IOException, InterruptedException {
+        run(script, base, out, seconds, java.util.Map.of());
+    }
+
+    /** The same, with {@code environment} added to the script's. */
+    static void run(String script, URL base, Path out, int seconds, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         Assumptions.assumeTrue("true".equals(System.getenv("CI"))
                         || Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isDirectory(FORMS.resolve("node_modules")),
                 script + " needs /usr/bin/chromium and `npm ci` in " + FORMS);
         Files.createDirectories(out);
         Path log = out.resolve(script.replace(".mjs", ".log"));
-        Process node = new ProcessBuilder(List.of("node", FORMS.resolve(script).toString(), base.toString(),
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", FORMS.resolve(script).toString(), base.toString(),
                 out.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process node = builder.start();
         try {
             if (!node.waitFor(seconds, TimeUnit.SECONDS)) {
                 fail(script + " did not finish within " + seconds + " s:\n" + Files.readString(log));

@@ -68,7 +68,10 @@ public class Cors {
         }
     }
 
-    void register(@Observes Filters filters, MesoscreenConfig config, Refusals refusals) {
+    // StartupSettings is asked for first: the routes are built before @Startup beans, and a bad setting
+    // should be reported with all the others, not alone by the policy below.
+    void register(@Observes Filters filters, MesoscreenConfig config, Refusals refusals,
+                  mesoscreen.settings.StartupSettings settings) {
         Policy policy = Policy.of(config.cors());
         filters.register(context -> handle(context, policy, refusals), PRIORITY);
     }

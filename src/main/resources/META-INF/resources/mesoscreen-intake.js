@@ -152,7 +152,8 @@ button:disabled { opacity: .55; cursor: default; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 /* Fields one types into show their focus however it came (a date's parts do not match :focus-visible). */
-input:not([type=radio]):not([type=checkbox]):focus, select:focus { outline: 3px solid #f59e0b; outline-offset: 2px; }
+input:not([type=radio]):not([type=checkbox]):focus,
+input:not([type=radio]):not([type=checkbox]):focus-within, select:focus { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .note { margin: 0; font-size: .92em; color: #4a5360; }
 .disclaimer { margin: 0; padding: .6rem .8rem; border-left: 4px solid #6b7480; background: #f3f4f6; color: #1f2937; }
 .result { border: 2px solid #6b7480; border-radius: .5rem; padding: 1rem; }

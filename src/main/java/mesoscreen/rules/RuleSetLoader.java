@@ -65,7 +65,21 @@ public final class RuleSetLoader {
     private Map<String, Procedure> procedures = Map.of();
 
     private RuleSetLoader(Path root) {
-        this.root = root;
+        this.root = snapshot(root);
+    }
+
+    /**
+     * A Kubernetes ConfigMap volume keeps its files in a hidden timestamped folder that {@code ..data}
+     * links to, and swaps that link when the ConfigMap changes. Reading through the link once makes
+     * one load (and one digest) see one version of every file, never a mix of two.
+     */
+    private static Path snapshot(Path root) {
+        Path data = root.resolve("..data");
+        try {
+            return Files.isSymbolicLink(data) ? data.toRealPath() : root;
+        } catch (IOException e) {
+            return root; // swapped away while we looked: the next poll sees the new one
+        }
     }
 
     /** The digest a rule set loaded from {@code root} now would have: cheap, for watching for changes. */

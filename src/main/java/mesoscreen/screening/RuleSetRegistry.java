@@ -40,6 +40,8 @@ public class RuleSetRegistry {
     private final IntakeValidator validator;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private volatile Reload lastReload;
+    private final java.util.concurrent.atomic.AtomicLong reloadsSucceeded = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong reloadsFailed = new java.util.concurrent.atomic.AtomicLong();
     /** The digest of a folder that failed to load, so that the watcher does not retry it unchanged. */
     private volatile String failedDigest;
     private ScheduledExecutorService watcher;
@@ -103,6 +105,11 @@ public class RuleSetRegistry {
         return validator;
     }
 
+    /** Reload attempts since start-up that succeeded (or failed), for the metrics. */
+    public long reloads(boolean succeeded) {
+        return (succeeded ? reloadsSucceeded : reloadsFailed).get();
+    }
+
     /** The last reload attempt, or null when none was made since start-up. */
     public Reload lastReload() {
         return lastReload;
@@ -133,6 +140,7 @@ public class RuleSetRegistry {
             outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
         }
         lastReload = outcome;
+        (outcome.failed() ? reloadsFailed : reloadsSucceeded).incrementAndGet();
         return outcome;
     }
 

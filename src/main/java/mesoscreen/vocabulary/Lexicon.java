@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Canonical ids of one vocabulary (conditions, medication classes, allergens) and everything that
  * names them: codes, code prefixes, and free-text terms in any language. Built once at start-up;
- * a lookup is a few hash probes, plus a bounded typo scan for long words.
+ * a lookup is a few hash probes, plus for long words a look-up of their one-typo variants.
  */
 public final class Lexicon {
     /** Words shorter than this are too easily confused to forgive a typo in. */
@@ -22,7 +22,7 @@ public final class Lexicon {
     /** Per system: {from, to, id}; a prefix is the range from it to itself. */
     private final Map<String, List<String[]>> codeRanges = new HashMap<>();
     private final Map<String, String> terms = new HashMap<>();
-    private final List<String[]> typoTerms = new ArrayList<>();
+    private final TypoIndex typoTerms = new TypoIndex();
     private final Set<String> ids = new LinkedHashSet<>();
     private int longestTerm = 1;
 
@@ -63,7 +63,7 @@ public final class Lexicon {
         if (previous == null) {
             longestTerm = Math.max(longestTerm, normal.split(" ").length);
             if (!normal.contains(" ") && normal.length() >= TYPO_MIN_LENGTH) {
-                typoTerms.add(new String[] {normal, id});
+                typoTerms.add(normal, id);
             }
             return null;
         }
@@ -101,11 +101,7 @@ public final class Lexicon {
                 if (token.length() < TYPO_MIN_LENGTH) {
                     continue;
                 }
-                for (String[] term : typoTerms) {
-                    if (Suggestions.distance(token, term[0], 1) <= 1) {
-                        found.putIfAbsent(term[1], term[0]);
-                    }
-                }
+                typoTerms.near(token, found::putIfAbsent);
             }
         }
         return found;

@@ -36,12 +36,59 @@ public record RuleSet(String version, String digest, List<String> languages, Map
             if (!rule.appliesTo(facts.procedure())) {
                 continue;
             }
-            Result result = rule.when().test(facts);
-            if (result.truth() != Truth.FALSE) {
-                findings.add(new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until()));
+            Finding finding = finding(rule, facts);
+            if (finding != null) {
+                findings.add(finding);
             }
         }
         return findings;
+    }
+
+    /**
+     * {@link #evaluate} for each of {@code procedures}, by procedure id, in their order. A rule whose
+     * condition does not read the procedure has one value for the patient whatever the procedure, so it
+     * is evaluated once here rather than once per procedure.
+     */
+    public Map<String, List<Finding>> evaluateEach(Facts facts, Iterable<String> procedures) {
+        boolean[] perProcedure = new boolean[rules.size()];
+        for (int i = 0; i < perProcedure.length; i++) {
+            perProcedure[i] = rules.get(i).when().readsProcedure();
+        }
+        Finding[] shared = new Finding[rules.size()];
+        boolean[] sharedDone = new boolean[rules.size()];
+        Map<String, List<Finding>> out = new java.util.LinkedHashMap<>();
+        for (String procedure : procedures) {
+            Facts forProcedure = facts.forProcedure(procedure);
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < perProcedure.length; i++) {
+                Rule rule = rules.get(i);
+                if (!rule.appliesTo(procedure)) {
+                    continue;
+                }
+                Finding finding;
+                if (perProcedure[i]) {
+                    finding = finding(rule, forProcedure);
+                } else {
+                    if (!sharedDone[i]) {
+                        shared[i] = finding(rule, forProcedure);
+                        sharedDone[i] = true;
+                    }
+                    finding = shared[i];
+                }
+                if (finding != null) {
+                    findings.add(finding);
+                }
+            }
+            out.put(procedure, findings);
+        }
+        return out;
+    }
+
+    /** The finding of one rule, or null when it is clear. */
+    private static Finding finding(Rule rule, Facts facts) {
+        Result result = rule.when().test(facts);
+        return result.truth() == Truth.FALSE ? null
+                : new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until());
     }
 
     public String message(String key, String language) {

@@ -32,9 +32,8 @@ public final class Screener {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
         boolean unrecognized = !built.unrecognized().isEmpty();
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        for (String procedure : rules.procedures().keySet()) {
-            verdicts.put(procedure, Verdict.of(rules.evaluate(built.facts().forProcedure(procedure)), unrecognized, rules));
-        }
+        rules.evaluateEach(built.facts(), rules.procedures().keySet())
+                .forEach((procedure, findings) -> verdicts.put(procedure, Verdict.of(findings, unrecognized, rules)));
         // In catalogue order, whatever order the patient named them in.
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();

@@ -26,7 +26,17 @@ public sealed interface Condition {
      */
     void reads(Set<String> out);
 
+    /**
+     * Whether the value can differ between procedures for the same patient; one that cannot is
+     * evaluated once per intake for all the procedures screened.
+     */
+    boolean readsProcedure();
+
     record All(List<Condition> children) implements Condition {
+        public boolean readsProcedure() {
+            return children.stream().anyMatch(Condition::readsProcedure);
+        }
+
         public Result test(Facts facts) {
             return Result.combine(evaluate(children, facts), Truth.FALSE);
         }
@@ -41,6 +51,10 @@ public sealed interface Condition {
     }
 
     record Any(List<Condition> children) implements Condition {
+        public boolean readsProcedure() {
+            return children.stream().anyMatch(Condition::readsProcedure);
+        }
+
         public Result test(Facts facts) {
             return Result.combine(evaluate(children, facts), Truth.TRUE);
         }
@@ -55,6 +69,10 @@ public sealed interface Condition {
     }
 
     record Not(Condition child) implements Condition {
+        public boolean readsProcedure() {
+            return child.readsProcedure();
+        }
+
         public Result test(Facts facts) {
             return child.test(facts).not();
         }
@@ -70,6 +88,10 @@ public sealed interface Condition {
 
     /** The patient answered "yes" to {@code question}. */
     record AnswerYes(String question) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             Facts.Stated stated = facts.answers().get(question);
             return stated.answer() == Answer.UNKNOWN
@@ -88,6 +110,10 @@ public sealed interface Condition {
 
     /** A canonical fact present in one of the request's lists (conditions, allergies). */
     record Listed(Kind kind, String id) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public enum Kind { CONDITION, ALLERGY }
 
         public Result test(Facts facts) {
@@ -110,6 +136,10 @@ public sealed interface Condition {
 
     /** An allergy meets an ingredient of the procedure being screened. */
     record AllergyToIngredient(Map<String, Set<String>> ingredientsByProcedure) implements Condition {
+        public boolean readsProcedure() {
+            return true;
+        }
+
         public Result test(Facts facts) {
             Set<String> ingredients = ingredientsByProcedure.getOrDefault(facts.procedure(), Set.of());
             List<String> evidence = new ArrayList<>();
@@ -132,6 +162,10 @@ public sealed interface Condition {
 
     /** Age in whole years within [min, max]; either bound may be absent. */
     record AgeBetween(Integer min, Integer max) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             if (facts.age() == null) {
                 return Result.unknown("patient.age");
@@ -150,6 +184,10 @@ public sealed interface Condition {
     }
 
     record SexIn(Set<Sex> sexes) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             if (facts.sex() == null || facts.sex() == Sex.UNKNOWN) {
                 return Result.unknown("patient.sex");
@@ -168,6 +206,10 @@ public sealed interface Condition {
 
     /** The procedure being screened is one of these. */
     record ProcedureIn(Set<String> procedures) implements Condition {
+        public boolean readsProcedure() {
+            return true;
+        }
+
         public Result test(Facts facts) {
             return Result.decided(procedures.contains(facts.procedure()), "procedure = " + facts.procedure());
         }
@@ -182,6 +224,10 @@ public sealed interface Condition {
 
     /** A treatment area is one of these: the requested areas, else the procedure's own. */
     record AreaIn(Set<String> areas, Map<String, List<String>> areasByProcedure) implements Condition {
+        public boolean readsProcedure() {
+            return true;
+        }
+
         public Result test(Facts facts) {
             Set<String> treated = facts.areas();
             String source = "areas";
@@ -207,6 +253,10 @@ public sealed interface Condition {
 
     /** The patient named one of these concerns; concerns are goals, so none named means false. */
     record ConcernIn(Set<String> concerns) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             List<String> hit = facts.concerns().stream().filter(concerns::contains).sorted().toList();
             return Result.decided(!hit.isEmpty(), hit.stream().map(c -> "concerns contains " + c).toList());
@@ -240,6 +290,10 @@ public sealed interface Condition {
      * carry the dates, so they win over the answer.
      */
     record TakesMedication(String medicationClass, Window stoppedWithin, String askedBy) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             List<Facts.Medication> entries = facts.medications().getOrDefault(medicationClass, List.of());
             if (entries.isEmpty() && askedBy != null) {
@@ -292,6 +346,10 @@ public sealed interface Condition {
      */
     record RecentProcedureWithin(Map<String, Window> within, String askedBy, Set<String> askedTypes)
             implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             // A "yes" is explained only by an entry of a type the question asks about (across all its rules).
             boolean explained = facts.recentProcedures().stream().anyMatch(done -> askedTypes.contains(done.type()));

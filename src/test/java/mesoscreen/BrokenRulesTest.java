@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mesoscreen.rules.RuleError;
@@ -20,11 +23,12 @@ import mesoscreen.screening.IntakeValidator;
 import mesoscreen.screening.RuleSetRegistry;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A broken rule folder must not load, and must say where and why. Each case copies the bundled
- * rules, breaks one file, and compares every error rendered with the expected file in
+ * rules, breaks one file ({@link #BREAKS}), and compares every error rendered with the expected file in
  * src/test/resources/rule-errors/ exactly (regenerate them with -Drule-errors.update=true and review).
  */
 @QuarkusTest
@@ -34,25 +38,56 @@ class BrokenRulesTest {
     @Inject
     Validator validator;
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "misspelt-answer     | checks/pregnancy.yaml | '    - answer: pregnant' | '    - answer: pregnnat'",
-        "bad-yaml            | checks/tumor.yaml     | 'kind: contraindication' | 'kind: [contraindication'",
-        "failing-example     | checks/pregnancy.yaml | 'expect: fires'          | 'expect: clear'",
-        "missing-translation | checks/keloid-tendency.yaml | '  tr: Keloid oluşturma eğilimi' | ''",
-        "unknown-key         | checks/tumor.yaml     | 'severity: absolute'     | 'sevrity: absolute'",
-        "unknown-source      | checks/tumor.yaml     | 'source: seed-leaflet'   | 'source: seed-leaflt'",
-        "unknown-condition   | checks/bleeding-disorder.yaml | 'condition: bleeding-disorder' | 'condition: bleeding'",
-    })
-    void brokenRuleFolderStopsWithFileAndLine(String name, String file, String from, String to, @TempDir Path temp)
-            throws IOException {
-        Path rules = copyOfBundledRules(temp.resolve("rules"));
-        Path broken = rules.resolve(file);
-        String text = Files.readString(broken);
-        if (!text.contains(from)) {
-            throw new IllegalStateException(file + " no longer contains '" + from + "': update this case");
+    /**
+     * One way to break the bundled rules: in {@code file}, the first {@code from} becomes {@code to}.
+     * {@code caughtBy} is the first layer that sees the error: YAML syntax, the file's JSON Schema
+     * (rules/schema/, which the loader agrees with), or only the loader, which alone knows the other
+     * files (ids, languages, sources) and runs the examples.
+     */
+    record Break(String name, String file, String from, String to, Layer caughtBy) {
+        /** A copy of the bundled rules under {@code target} with this break made. */
+        Path applyTo(Path target) throws IOException {
+            Path rules = copyOfBundledRules(target);
+            Path broken = rules.resolve(file);
+            String text = Files.readString(broken);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(file + " no longer contains '" + from + "': update this case");
+            }
+            Files.writeString(broken, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
+            return rules;
         }
-        Files.writeString(broken, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+
+        Path expected() {
+            return Path.of("src/test/resources/rule-errors", name + ".txt");
+        }
+    }
+
+    enum Layer { YAML, SCHEMA, LOADER }
+
+    static final List<Break> BREAKS = List.of(
+        new Break("misspelt-answer", "checks/pregnancy.yaml", "    - answer: pregnant", "    - answer: pregnnat", Layer.LOADER),
+        new Break("bad-yaml", "checks/tumor.yaml", "kind: contraindication", "kind: [contraindication", Layer.YAML),
+        new Break("failing-example", "checks/pregnancy.yaml", "expect: fires", "expect: clear", Layer.LOADER),
+        new Break("missing-translation", "checks/keloid-tendency.yaml", "  tr: Keloid oluşturma eğilimi", "", Layer.LOADER),
+        new Break("unknown-key", "checks/tumor.yaml", "severity: absolute", "sevrity: absolute", Layer.SCHEMA),
+        new Break("unknown-source", "checks/tumor.yaml", "source: seed-leaflet", "source: seed-leaflt", Layer.LOADER),
+        new Break("unknown-condition", "checks/bleeding-disorder.yaml", "condition: bleeding-disorder",
+                "condition: bleeding", Layer.LOADER),
+        new Break("unknown-severity", "checks/tumor.yaml", "severity: absolute", "severity: fatal", Layer.SCHEMA),
+        new Break("zero-window", "checks/recent-injectable-treatment.yaml", "filler: { days: 14 }",
+                "filler: { days: 0 }", Layer.SCHEMA),
+        new Break("unknown-code-system", "vocabulary/conditions.yaml", "{ system: icd-10, code: D66 }",
+                "{ system: icd10, code: D66 }", Layer.SCHEMA),
+        new Break("bad-loinc", "questions.yaml", "loinc: \"82810-3\"", "loinc: \"82810\"", Layer.SCHEMA));
+
+    static Stream<Arguments> breaks() {
+        return BREAKS.stream().map(b -> Arguments.of(b.name(), b));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("breaks")
+    void brokenRuleFolderStopsWithFileAndLine(String name, Break broken, @TempDir Path temp) throws IOException {
+        Path rules = broken.applyTo(temp.resolve("rules"));
 
         RuleSetException failure = assertThrows(RuleSetException.class, () -> RuleSetRegistry.load(rules, json,
                 new IntakeValidator(validator), LocalDate.of(2026, 11, 21)));
@@ -60,11 +95,10 @@ class BrokenRulesTest {
         String rendered = failure.errors().stream().map(RuleError::render)
                 .map(error -> error.replace(rules.toString(), "rules"))
                 .collect(Collectors.joining("\n")) + "\n";
-        Path expected = Path.of("src/test/resources/rule-errors", name + ".txt");
         if (Boolean.getBoolean("rule-errors.update")) {
-            Files.writeString(expected, rendered);
+            Files.writeString(broken.expected(), rendered);
         }
-        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), rendered);
+        assertEquals(Files.readString(broken.expected(), StandardCharsets.UTF_8), rendered);
     }
 
     static Path copyOfBundledRules(Path target) throws IOException {

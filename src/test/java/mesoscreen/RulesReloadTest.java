@@ -83,7 +83,7 @@ class RulesReloadTest {
         reload(ADMIN).statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rules-invalid"))
-                .body("errors.detail", hasItem(containsString("checks/pregnancy.yaml:7:15: unknown question 'pregnnat'")));
+                .body("errors.detail", hasItem(containsString("checks/pregnancy.yaml:8:15: unknown question 'pregnnat'")));
         assertEquals(before, digest(), "the last good rules stay in force");
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'rules-reload' }.status", equalTo("DOWN"))

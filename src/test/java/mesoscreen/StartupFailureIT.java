@@ -34,7 +34,7 @@ class StartupFailureIT {
             assertTrue(exited, "the service kept running on a broken rule folder");
             assertNotEquals(0, process.exitValue());
             String output = Files.readString(log);
-            assertTrue(output.contains("ERROR: " + pregnancy + ":7:15: unknown question 'pregnnat'; did you mean 'pregnant'?"),
+            assertTrue(output.contains("ERROR: " + pregnancy + ":8:15: unknown question 'pregnnat'; did you mean 'pregnant'?"),
                     output);
             assertTrue(output.contains(" | ..............^"), output);
         } finally {

@@ -7,7 +7,12 @@ package mesoscreen.rules;
 public record RuleError(String file, int line, int column, String message, String sourceLine) {
 
     public String render() {
-        StringBuilder out = new StringBuilder("ERROR: ").append(file);
+        return render("ERROR");
+    }
+
+    /** Rendered under another label, e.g. a coverage note that points at a rule the same way. */
+    public String render(String label) {
+        StringBuilder out = new StringBuilder(label).append(": ").append(file);
         if (line > 0) {
             out.append(':').append(line).append(':').append(column);
         }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
+import mesoscreen.rules.Facts;
 import mesoscreen.rules.Finding;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleError;
@@ -39,6 +40,14 @@ public final class Examples {
         return errors;
     }
 
+    /** The facts of a valid example intake, for each procedure it is screened for: its own, or every one. */
+    static List<Facts> facts(Intake intake, RuleSet rules, LocalDate today) {
+        Facts facts = FactsBuilder.build(intake, rules, today).facts();
+        List<String> procedures = intake.procedure() != null ? List.of(intake.procedure())
+                : List.copyOf(rules.procedures().keySet());
+        return procedures.stream().map(facts::forProcedure).toList();
+    }
+
     private static String failure(Rule rule, Rule.Example example, RuleSet rules, ObjectMapper json,
                                   IntakeValidator validator, LocalDate today) {
         Intake intake;
@@ -52,14 +61,11 @@ public final class Examples {
             return "the intake is not a valid request: " + violations.stream()
                     .map(v -> v.path() + ": " + v.detail()).collect(Collectors.joining("; "));
         }
-        FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
-        List<String> procedures = intake.procedure() != null ? List.of(intake.procedure())
-                : List.copyOf(rules.procedures().keySet());
         Truth truth = Truth.FALSE;
         Set<String> evidence = new java.util.LinkedHashSet<>();
         Set<String> missing = new TreeSet<>();
-        for (String procedure : procedures) {
-            for (Finding finding : rules.evaluate(built.facts().forProcedure(procedure))) {
+        for (Facts facts : facts(intake, rules, today)) {
+            for (Finding finding : rules.evaluate(facts)) {
                 if (finding.rule().id().equals(rule.id())) {
                     truth = truth.compareTo(finding.truth()) < 0 ? finding.truth() : truth;
                     evidence.addAll(finding.evidence());

@@ -30,10 +30,7 @@ public final class Screener {
 
     public static Screening screen(Intake intake, RuleSet rules, LocalDate today) {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
-        boolean unrecognized = !built.unrecognized().isEmpty();
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        rules.evaluateEach(built.facts(), rules.procedures().keySet())
-                .forEach((procedure, findings) -> verdicts.put(procedure, Verdict.of(findings, unrecognized, rules)));
+        Map<String, Verdict> verdicts = verdicts(built, rules);
         // In catalogue order, whatever order the patient named them in.
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();
@@ -68,6 +65,19 @@ public final class Screener {
         List<Concern> untreated = concerns.stream().filter(c -> !treats(c, procedure)).toList();
         return new Screening(rules, procedure, suggested, verdict, built.unrecognized(), alternatives, course,
                 indications, untreated);
+    }
+
+    /** The verdict of a validated intake for every procedure of the catalogue, in catalogue order. */
+    public static Map<String, Verdict> verdicts(Intake intake, RuleSet rules, LocalDate today) {
+        return verdicts(FactsBuilder.build(intake, rules, today), rules);
+    }
+
+    private static Map<String, Verdict> verdicts(FactsBuilder.Built built, RuleSet rules) {
+        boolean unrecognized = !built.unrecognized().isEmpty();
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        rules.evaluateEach(built.facts(), rules.procedures().keySet())
+                .forEach((procedure, findings) -> verdicts.put(procedure, Verdict.of(findings, unrecognized, rules)));
+        return verdicts;
     }
 
     /** Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue order. */

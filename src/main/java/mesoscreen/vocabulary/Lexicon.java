@@ -24,6 +24,7 @@ public final class Lexicon {
     private final Map<String, String> terms = new HashMap<>();
     private final TypoIndex typoTerms = new TypoIndex();
     private final Set<String> ids = new LinkedHashSet<>();
+    private final List<Listing> listings = new ArrayList<>();
     private int longestTerm = 1;
 
     public Lexicon(TextNormalizer normalizer) {
@@ -32,6 +33,18 @@ public final class Lexicon {
 
     public Set<String> ids() {
         return ids;
+    }
+
+    /**
+     * One way an id is named, as the rule files list it: a code of a system (for a prefix or range,
+     * the first code it matches) or a free-text term. Change-impact reports screen each one alone.
+     */
+    public record Listing(String id, String system, String code, String term) {
+    }
+
+    /** Every code and term, in the order they were added. */
+    public List<Listing> listings() {
+        return List.copyOf(listings);
     }
 
     public void addId(String id) {
@@ -48,9 +61,12 @@ public final class Lexicon {
         if (normal.endsWith("*")) {
             String prefix = normal.substring(0, normal.length() - 1);
             ranges.add(new String[] {prefix, prefix, id});
+            listings.add(new Listing(id, system, prefix, null));
         } else if (normal.matches("[A-Z0-9]{3}-[A-Z0-9]{3}")) {
             ranges.add(new String[] {normal.substring(0, 3), normal.substring(4), id});
+            listings.add(new Listing(id, system, normal.substring(0, 3), null));
         } else {
+            listings.add(new Listing(id, system, normal, null));
             exactCodes.computeIfAbsent(system, s -> new HashMap<>())
                     .computeIfAbsent(normal, c -> new java.util.TreeSet<>()).add(id);
         }
@@ -59,6 +75,7 @@ public final class Lexicon {
     /** Adds a term; returns the id it already named, if another one, so the loader can report the clash. */
     public String addTerm(String id, String term) {
         String normal = normalizer.normalize(term);
+        listings.add(new Listing(id, null, null, term));
         String previous = terms.putIfAbsent(normal, id);
         if (previous == null) {
             longestTerm = Math.max(longestTerm, normal.split(" ").length);

@@ -7,7 +7,8 @@
 # Usage (from the project root):
 #   src/test/bench/run.sh [http|startup|soak|all]     default: all (startup, then http)
 # Settings (environment): ROUNDS=3 SECONDS_PER_ROUND=10 WARMUP=20 CONNECTIONS=16 INTAKE=findings
-#   SOAK_SECONDS=300 (soak: Mesoscreen alone, RSS every 30 s); JVM_FLAGS overrides the Dockerfile's.
+#   SOAK_SECONDS=300 (soak: Mesoscreen alone, RSS every 30 s); JVM_FLAGS overrides the Dockerfile's;
+#   PRODUCT_JAR (default target/quarkus-app/quarkus-run.jar) measures another build, e.g. an older one.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 mode=${1:-all}
@@ -18,7 +19,7 @@ connections=${CONNECTIONS:-16}
 intake=${INTAKE:-findings}
 bench=src/test/bench
 body="$bench/intakes/$intake.json"
-product=target/quarkus-app/quarkus-run.jar
+product=${PRODUCT_JAR:-target/quarkus-app/quarkus-run.jar}
 floor=$bench/floor/target/quarkus-app/quarkus-run.jar
 
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }

@@ -27,9 +27,11 @@ public class AccessControl {
     private final Instance<MesoscreenConfig> config;
     private volatile Policy policy;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ErrorResponses errors;
 
-    AccessControl(Instance<MesoscreenConfig> config) {
+    AccessControl(Instance<MesoscreenConfig> config, ErrorResponses errors) {
         this.config = config;
+        this.errors = errors;
     }
 
     /** Clinic name to key, and requests a minute. */
@@ -85,7 +87,7 @@ public class AccessControl {
             }
             long wait = buckets.computeIfAbsent(client, c -> new Bucket(perMinute)).take(System.nanoTime());
             if (wait > 0) {
-                Response refused = ProblemMappers.respond(Problem.of(429, "too-many-requests",
+                Response refused = errors.respond(Problem.of(429, "too-many-requests",
                         "more than " + perMinute + " requests a minute; retry after " + wait + " s", null), path);
                 return Response.fromResponse(refused).header("Retry-After", wait).build();
             }
@@ -93,8 +95,8 @@ public class AccessControl {
         return null;
     }
 
-    private static Response withChallenge(String path, String given) {
-        Response refused = ProblemMappers.respond(Problem.of(401, "unauthorized",
+    private Response withChallenge(String path, String given) {
+        Response refused = errors.respond(Problem.of(401, "unauthorized",
                 given == null ? "send your API key in the X-API-Key header" : "this API key is not valid", null), path);
         return Response.fromResponse(refused).header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"").build();
     }

@@ -23,9 +23,11 @@ public class BodyLimit implements ReaderInterceptor {
     // Providers are built before runtime configuration is available, so the limit is read on first use.
     private final Instance<MesoscreenConfig> config;
     private volatile long limit = -1;
+    private final ErrorResponses errors;
 
-    BodyLimit(Instance<MesoscreenConfig> config) {
+    BodyLimit(Instance<MesoscreenConfig> config, ErrorResponses errors) {
         this.config = config;
+        this.errors = errors;
     }
 
     private long limit() {
@@ -43,10 +45,10 @@ public class BodyLimit implements ReaderInterceptor {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > limit()) {
-                    return ProblemMappers.respond(problem(), request.getUriInfo().getPath());
+                    return errors.respond(problem(), request.getUriInfo().getPath());
                 }
             } catch (NumberFormatException malformed) {
-                return ProblemMappers.respond(Problem.of(400, "bad-request", "the Content-Length header is not a number",
+                return errors.respond(Problem.of(400, "bad-request", "the Content-Length header is not a number",
                         null), request.getUriInfo().getPath());
             }
         }

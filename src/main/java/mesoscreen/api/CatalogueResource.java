@@ -15,7 +15,7 @@ import mesoscreen.rules.Range;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.screening.RuleSetRegistry;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.text.Suggestions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,7 +55,7 @@ public class CatalogueResource {
                             s.description().in(language))).toList(),
                     rules.vocabulary().concerns().values().stream()
                             .filter(c -> c.programmes().stream().anyMatch(ref -> ref.startsWith(p.id() + "/")))
-                            .map(mesoscreen.rules.Concern::id).toList(),
+                            .map(mesoscreen.vocabulary.Concern::id).toList(),
                     rules.preparation().stream().filter(c -> c.appliesTo(p.id())).map(c -> c.text().in(language)).toList(),
                     rules.aftercare().stream().filter(c -> c.appliesTo(p.id())).map(c -> c.text().in(language)).toList(),
                     p.source());

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mesoscreen.intake.Violation;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.text.Suggestions;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -36,15 +36,15 @@ public class ProblemMappers {
         return respond(Problem.of(e.violations()));
     }
 
-    @ServerExceptionMapper
-    public Response fhir(mesoscreen.fhir.FhirRejected e) {
-        return Response.status(e.status()).type(mesoscreen.fhir.OperationOutcomes.MEDIA_TYPE)
-                .entity(mesoscreen.fhir.OperationOutcomes.of(e.status(), e.violations())).build();
+    private final ErrorResponses errors;
+
+    ProblemMappers(ErrorResponses errors) {
+        this.errors = errors;
     }
 
     @ServerExceptionMapper
     public Response tooLarge(BodyLimit.TooLarge e, jakarta.ws.rs.core.UriInfo uri) {
-        return respond(e.problem(), uri.getPath());
+        return errors.respond(e.problem(), uri.getPath());
     }
 
     // Quarkus ships mappers for some Jackson subtypes; naming each type here keeps ours in charge.
@@ -84,7 +84,7 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(unreadableBody(json));
         }
-        return respond(httpProblem(status), uri.getPath());
+        return errors.respond(httpProblem(status), uri.getPath());
     }
 
     @ServerExceptionMapper
@@ -109,18 +109,6 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /** The problem, or on a FHIR endpoint the OperationOutcome FHIR clients expect. */
-    static Response respond(Problem problem, String path) {
-        if (path != null && path.startsWith("/fhir/")) {
-            int status = problem.status();
-            return Response.status(status).type(mesoscreen.fhir.OperationOutcomes.MEDIA_TYPE)
-                    .entity(mesoscreen.fhir.OperationOutcomes.of(status, List.of(new Violation(
-                            problem.path() == null ? "" : problem.path(), problem.code(), problem.detail()))))
-                    .build();
-        }
-        return respond(problem);
     }
 
     private static Problem unreadableBody(JsonProcessingException e) {

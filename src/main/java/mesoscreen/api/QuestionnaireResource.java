@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import mesoscreen.questionnaire.Questionnaire;
 import mesoscreen.questionnaire.QuestionnaireBuilder;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.screening.IntakeValidator;
 import mesoscreen.screening.RuleSetRegistry;

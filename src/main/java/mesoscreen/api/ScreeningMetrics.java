@@ -13,12 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import mesoscreen.rules.Finding;
-import mesoscreen.rules.condition.Truth;
 import mesoscreen.screening.RuleSetRegistry;
-import mesoscreen.screening.Screening;
-import mesoscreen.screening.Unrecognized;
-import mesoscreen.screening.Verdict;
 
 /**
  * Prometheus metrics of screenings (at /q/metrics). Every label is an id of the rule set (procedure,
@@ -32,6 +27,8 @@ import mesoscreen.screening.Verdict;
  * <li>{@code mesoscreen_rules_reloads_total{result=success|failure}}</li>
  * </ul>
  */
+// At start-up, so that the reload counters are exported before the first screening.
+@io.quarkus.runtime.Startup
 @Singleton
 public class ScreeningMetrics {
     private final MeterRegistry registry;
@@ -75,30 +72,31 @@ public class ScreeningMetrics {
             2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000, 100_000_000, 250_000_000, 1_000_000_000)
             .asDoubleStream().toArray();
 
-    /** One screening that was answered, {@code nanos} after its intake arrived at the service. */
-    void screened(Screening screening, long nanos) {
+    /** One screening answered, as the contract's result says it, {@code nanos} after the request arrived. */
+    void screened(ScreeningResponse result, long nanos) {
         latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        String version = screening.rules().version();
-        Verdict verdict = screening.verdict();
+        String version = result.ruleset().version();
         counter("mesoscreen.screenings", "Screenings answered, by procedure and verdict",
-                "procedure", screening.procedure().id(), "eligibility", verdict.eligibility().name(),
+                "procedure", result.procedure().id(), "eligibility", result.eligibility().name(),
                 "ruleset", version).increment();
-        for (Finding finding : verdict.contraindications()) {
-            hit(finding.rule().id(), "fires", version);
+        Set<String> possible = new HashSet<>();
+        result.contraindications().forEach(c -> hit(c.id(), "fires", version));
+        for (ScreeningResponse.Warning warning : result.warnings()) {
+            if (!warning.id().equals("unrecognized-entries")) {
+                boolean present = "present".equals(warning.status());
+                hit(warning.id(), present ? "fires" : "possible", version);
+                if (!present) {
+                    possible.add(warning.id());
+                }
+            }
         }
-        for (Finding finding : verdict.precautions()) {
-            hit(finding.rule().id(), finding.truth() == Truth.TRUE ? "fires" : "possible", version);
-        }
-        for (Finding finding : verdict.notes()) {
-            hit(finding.rule().id(), "fires", version);
-        }
+        result.notes().stream().filter(n -> !n.id().equals("concern-not-treated"))
+                .forEach(n -> hit(n.id(), "fires", version));
         Set<String> undecided = new HashSet<>();
-        verdict.missing().values().forEach(undecided::addAll);
-        verdict.precautions().forEach(f -> undecided.remove(f.rule().id()));
-        for (String rule : undecided) {
-            hit(rule, "unknown", version);
-        }
-        for (Unrecognized entry : screening.unrecognized()) {
+        result.missingAnswers().forEach(m -> undecided.addAll(m.because()));
+        undecided.removeAll(possible);
+        undecided.forEach(rule -> hit(rule, "unknown", version));
+        for (ScreeningResponse.UnrecognizedEntry entry : result.unrecognized()) {
             counter("mesoscreen.unrecognized.entries", "Request entries no vocabulary reads, by list",
                     "list", entry.path()).increment();
         }

@@ -9,12 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import io.quarkus.arc.All;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
-import mesoscreen.rules.RuleSet;
-import mesoscreen.fhir.FhirIntakes;
-import mesoscreen.fhir.FhirSupport;
-import mesoscreen.fhir.OperationOutcomes;
+import mesoscreen.screening.ScreeningService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,12 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/screenings")
 @Tag(name = "Screening", description = "Screen a patient's intake for contraindications to mesotherapy.")
 public class ScreeningResource {
-    private final Screenings screenings;
-    private final FhirSupport fhir;
+    /** A FHIR R4 QuestionnaireResponse, read by the adapter that provides that {@link IntakeFormat}. */
+    static final String FHIR_JSON = "application/fhir+json";
 
-    ScreeningResource(Screenings screenings, FhirSupport fhir) {
+    private final ScreeningService screenings;
+    private final List<IntakeFormat> formats;
+
+    ScreeningResource(ScreeningService screenings, @All List<IntakeFormat> formats) {
         this.screenings = screenings;
-        this.fhir = fhir;
+        this.formats = List.copyOf(formats);
     }
 
     @POST
@@ -66,16 +67,16 @@ public class ScreeningResource {
         if (intake == null) {
             throw new IntakeRejected(List.of(new Violation("", "missing-body", "send the intake as a JSON object")));
         }
-        return screenings.screen(screenings.rules(), intake, acceptLanguage, IntakeRejected::new);
+        return answer(screenings.screen(intake), acceptLanguage);
     }
 
     @POST
-    @Consumes(OperationOutcomes.MEDIA_TYPE)
+    @Consumes(FHIR_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen a FHIR QuestionnaireResponse",
             description = "The same screening, from an R4 QuestionnaireResponse to the Mesoscreen questionnaire"
                     + " (GET /fhir/Questionnaire/mesoscreen-intake). Errors are problem+json, as for JSON intakes.")
-    @RequestBody(required = true, content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE,
+    @RequestBody(required = true, content = @Content(mediaType = FHIR_JSON,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
                     description = "An R4 QuestionnaireResponse.")))
     @APIResponse(responseCode = "200", description = "The screening result.",
@@ -87,8 +88,16 @@ public class ScreeningResource {
             @Parameter(description = "Language of messages: en, ru or tr (default en).", example = "en")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             String body) {
-        RuleSet rules = screenings.rules();
-        Intake intake = FhirIntakes.read(fhir, rules, body, null, IntakeRejected::new);
-        return screenings.screen(rules, intake, acceptLanguage, IntakeRejected::new);
+        IntakeFormat format = formats.stream().filter(f -> f.mediaType().equals(FHIR_JSON)).findFirst()
+                .orElseThrow(() -> new jakarta.ws.rs.NotSupportedException());
+        return answer(screenings.screen(format.source(body)), acceptLanguage);
+    }
+
+    /** The screening, or its violations as a problem. */
+    private static Response answer(ScreeningService.Outcome outcome, String acceptLanguage) {
+        if (outcome instanceof ScreeningService.Outcome.Screened screened) {
+            return ScreeningResults.ok(screened.screening(), acceptLanguage);
+        }
+        return ProblemMappers.respond(Problem.of(((ScreeningService.Outcome.Rejected) outcome).violations()));
     }
 }

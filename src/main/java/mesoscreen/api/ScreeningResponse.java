@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import mesoscreen.course.Course;
-import mesoscreen.rules.Concern;
+import mesoscreen.vocabulary.Concern;
 import mesoscreen.rules.Finding;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.Range;

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.screening.IntakeSource;
+import mesoscreen.text.Suggestions;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /** A QuestionnaireResponse body to an intake: parse strictly, find the procedure, read the items. */
@@ -33,22 +32,22 @@ public final class FhirIntakes {
      * @param procedure the procedure asked for, or null to take it from the response's
      *                  {@code questionnaire} canonical (one of ours), or to screen the whole catalogue
      */
-    public static Intake read(FhirSupport fhir, RuleSet rules, String body, String procedure,
-                              Function<List<Violation>, RuntimeException> reject) {
+    public static IntakeSource.Read read(FhirSupport fhir, RuleSet rules, String body, String procedure) {
         // The FHIR parser keeps the last of duplicate keys; refuse them first, as for a JSON intake.
-        duplicateKey(body).ifPresent(v -> {
-            throw reject.apply(List.of(v));
-        });
+        Optional<Violation> duplicate = duplicateKey(body);
+        if (duplicate.isPresent()) {
+            return IntakeSource.Read.rejected(List.of(duplicate.get()));
+        }
         QuestionnaireResponse response;
         try {
             response = fhir.parse(QuestionnaireResponse.class, body);
         } catch (DataFormatException | ClassCastException e) {
-            throw reject.apply(List.of(new Violation("QuestionnaireResponse", "invalid-resource",
+            return IntakeSource.Read.rejected(List.of(new Violation("QuestionnaireResponse", "invalid-resource",
                     "not a FHIR R4 QuestionnaireResponse: " + reason(e))));
         } catch (RuntimeException e) {
             // The parser fails on some malformed bodies with other exceptions: an empty key, {"": null}, with a
             // StringIndexOutOfBoundsException. Any failure to parse is the body's fault, never a 500.
-            throw reject.apply(List.of(new Violation("QuestionnaireResponse", "invalid-resource",
+            return IntakeSource.Read.rejected(List.of(new Violation("QuestionnaireResponse", "invalid-resource",
                     "not a FHIR R4 QuestionnaireResponse: the JSON cannot be read as one")));
         }
         String chosen = procedure;
@@ -57,11 +56,7 @@ public final class FhirIntakes {
             String id = canonical.substring(canonical.lastIndexOf('/') + 1);
             chosen = FhirQuestionnaires.procedureOf(id, rules).filter(p -> !p.isEmpty()).orElse(null);
         }
-        QuestionnaireResponseReader.Read read = QuestionnaireResponseReader.read(response, rules, chosen);
-        if (!read.violations().isEmpty()) {
-            throw reject.apply(read.violations());
-        }
-        return read.intake();
+        return QuestionnaireResponseReader.read(response, rules, chosen);
     }
 
     /** The first key that appears twice in one object, as a violation; other syntax errors are left to the parser. */

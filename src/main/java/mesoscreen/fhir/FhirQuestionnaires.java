@@ -6,7 +6,7 @@ import mesoscreen.questionnaire.Questionnaire.Item;
 import mesoscreen.questionnaire.Questionnaire.Option;
 import mesoscreen.questionnaire.Questionnaire.ShownWhen;
 import mesoscreen.questionnaire.QuestionnaireBuilder;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.RuleSet;
 import org.hl7.fhir.r4.model.BooleanType;

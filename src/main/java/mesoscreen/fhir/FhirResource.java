@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import mesoscreen.api.Languages;
-import mesoscreen.api.Screenings;
-import mesoscreen.intake.Intake;
+import mesoscreen.api.ScreeningResults;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.screening.IntakeSource;
 import mesoscreen.screening.IntakeValidator;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.screening.RuleSetRegistry;
+import mesoscreen.screening.ScreeningService;
+import mesoscreen.text.Suggestions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The FHIR R4 face of Mesoscreen: the intake Questionnaire and its CodeSystems for EHRs and SDC form
@@ -36,11 +39,13 @@ import org.hl7.fhir.r4.model.Bundle;
 @Path("/fhir")
 @Tag(name = "FHIR", description = "The intake as an R4 Questionnaire; screening of a QuestionnaireResponse.")
 public class FhirResource {
-    private final Screenings screenings;
+    private final ScreeningService screenings;
+    private final RuleSetRegistry registry;
     private final FhirSupport fhir;
 
-    FhirResource(Screenings screenings, FhirSupport fhir) {
+    FhirResource(ScreeningService screenings, RuleSetRegistry registry, FhirSupport fhir) {
         this.screenings = screenings;
+        this.registry = registry;
         this.fhir = fhir;
     }
 
@@ -57,7 +62,7 @@ public class FhirResource {
     public Response questionnaire(@Parameter(example = "mesoscreen-intake-hydralift") @PathParam("id") String id,
                                   @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                                   String accept) {
-        RuleSet rules = screenings.rules();
+        RuleSet rules = registry.current();
         String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
                 rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
         String language = Languages.choose(accept, rules.languages());
@@ -77,7 +82,7 @@ public class FhirResource {
                            @QueryParam("url") String url,
                            @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                            String accept) {
-        RuleSet rules = screenings.rules();
+        RuleSet rules = registry.current();
         String language = Languages.choose(accept, rules.languages());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         java.util.List<String> procedures = new java.util.ArrayList<>();
@@ -106,7 +111,7 @@ public class FhirResource {
     public Response codeSystem(@Parameter(example = "answer") @PathParam("id") String id,
                                @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                                String accept) {
-        RuleSet rules = screenings.rules();
+        RuleSet rules = registry.current();
         if (!FhirQuestionnaires.CODE_SYSTEMS.contains(id)) {
             throw notFound("CodeSystem", id, FhirQuestionnaires.CODE_SYSTEMS);
         }
@@ -134,12 +139,20 @@ public class FhirResource {
                            @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                            String accept,
                            String body) {
-        RuleSet rules = screenings.rules();
-        IntakeValidator.unknownProcedure(procedure, rules).ifPresent(v -> {
-            throw new FhirRejected(400, List.of(v));
+        ScreeningService.Outcome outcome = screenings.screen(rules -> {
+            List<Violation> unknown = IntakeValidator.unknownProcedure(procedure, rules).stream().toList();
+            return unknown.isEmpty() ? FhirIntakes.read(fhir, rules, body, procedure) : IntakeSource.Read.rejected(unknown);
         });
-        Intake intake = FhirIntakes.read(fhir, rules, body, procedure, v -> new FhirRejected(400, v));
-        return screenings.screen(rules, intake, accept, v -> new FhirRejected(400, v));
+        if (outcome instanceof ScreeningService.Outcome.Screened screened) {
+            return ScreeningResults.ok(screened.screening(), accept);
+        }
+        return OperationOutcomeErrors.response(400, ((ScreeningService.Outcome.Rejected) outcome).violations());
+    }
+
+    /** This resource's refusals, as OperationOutcomes. */
+    @ServerExceptionMapper
+    public Response rejected(FhirRejected e) {
+        return OperationOutcomeErrors.response(e.status(), e.violations());
     }
 
     private static Response fhirJson(String body, String language) {

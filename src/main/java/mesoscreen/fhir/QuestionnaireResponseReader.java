@@ -14,7 +14,8 @@ import mesoscreen.intake.Sex;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.RuleSet;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.screening.IntakeSource;
+import mesoscreen.text.Suggestions;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -63,10 +64,7 @@ public final class QuestionnaireResponseReader {
     }
 
     /** The intake, or the violations that stop it being read. */
-    public record Read(Intake intake, List<Violation> violations) {
-    }
-
-    public static Read read(QuestionnaireResponse response, RuleSet rules, String procedure) {
+    public static IntakeSource.Read read(QuestionnaireResponse response, RuleSet rules, String procedure) {
         QuestionnaireResponseReader reader = new QuestionnaireResponseReader(rules);
         List<QuestionnaireResponseItemComponent> items = response.getItem();
         for (int i = 0; i < items.size(); i++) {
@@ -77,7 +75,7 @@ public final class QuestionnaireResponseReader {
                         : new Intake.Patient(reader.age, reader.birthDate, reader.sex),
                 reader.answers, reader.conditions, reader.medications, reader.allergies, reader.concerns, reader.areas,
                 reader.recentProcedures);
-        return new Read(intake, List.copyOf(reader.violations));
+        return reader.violations.isEmpty() ? IntakeSource.Read.of(intake) : IntakeSource.Read.rejected(reader.violations);
     }
 
     private void item(QuestionnaireResponseItemComponent item, String path) {

@@ -1,7 +1,7 @@
 package mesoscreen.questionnaire;
 
 import java.util.List;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 
 /**
  * The intake questionnaire for one procedure (or for all), derived from the rules: an item exists

@@ -11,7 +11,7 @@ import mesoscreen.questionnaire.Questionnaire.Item;
 import mesoscreen.questionnaire.Questionnaire.Option;
 import mesoscreen.questionnaire.Questionnaire.ShownWhen;
 import mesoscreen.questionnaire.Questionnaire.Type;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.QuestionnaireTexts;
 import mesoscreen.rules.Rule;
@@ -135,7 +135,7 @@ public final class QuestionnaireBuilder {
     }
 
     /** Concerns the procedure treats; all of them for the whole catalogue. */
-    private Map<String, Localized> names(Map<String, mesoscreen.rules.Concern> concerns, String procedure) {
+    private Map<String, Localized> names(Map<String, mesoscreen.vocabulary.Concern> concerns, String procedure) {
         Map<String, Localized> out = new java.util.LinkedHashMap<>();
         concerns.values().stream()
                 .filter(c -> procedure == null || c.programmes().stream().anyMatch(ref -> ref.startsWith(procedure + "/")))

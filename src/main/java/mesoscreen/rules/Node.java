@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.text.Suggestions;
 
 /**
  * A value of a rule file with its position. Every accessor checks the shape it expects and

@@ -1,6 +1,7 @@
 package mesoscreen.rules;
 
 import java.util.List;
+import mesoscreen.text.Localized;
 
 /**
  * A procedure of the catalogue: where it is done, what it injects or delivers, and its programmes.

@@ -2,6 +2,7 @@ package mesoscreen.rules;
 
 import java.util.Set;
 import mesoscreen.intake.Sex;
+import mesoscreen.text.Localized;
 
 /**
  * A question of the intake. {@code appliesTo} is who is asked; for anyone else an absent answer

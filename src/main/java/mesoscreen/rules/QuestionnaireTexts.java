@@ -2,6 +2,7 @@ package mesoscreen.rules;
 
 import java.util.List;
 import java.util.Map;
+import mesoscreen.text.Localized;
 
 /**
  * The texts of the questionnaire that are not questions: group titles in form order, labels of

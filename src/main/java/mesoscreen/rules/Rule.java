@@ -3,6 +3,7 @@ package mesoscreen.rules;
 import java.util.List;
 import java.util.Set;
 import mesoscreen.rules.condition.Condition;
+import mesoscreen.text.Localized;
 
 /**
  * A compiled rule. {@code procedures} empty means every procedure. {@code reassess} is given for

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import mesoscreen.rules.condition.Result;
 import mesoscreen.rules.condition.Truth;
+import mesoscreen.text.Localized;
 import mesoscreen.vocabulary.TextNormalizer;
 import mesoscreen.vocabulary.Vocabulary;
 

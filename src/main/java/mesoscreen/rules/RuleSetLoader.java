@@ -27,9 +27,11 @@ import mesoscreen.rules.Rule.Kind;
 import mesoscreen.rules.Rule.Outcome;
 import mesoscreen.rules.Rule.Severity;
 import mesoscreen.rules.condition.Condition;
+import mesoscreen.text.Localized;
 import mesoscreen.vocabulary.CodeSystems;
+import mesoscreen.vocabulary.Concern;
 import mesoscreen.vocabulary.Lexicon;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.text.Suggestions;
 import mesoscreen.vocabulary.TextNormalizer;
 import mesoscreen.vocabulary.Vocabulary;
 

@@ -11,7 +11,7 @@ import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.vocabulary.CodeSystems;
-import mesoscreen.vocabulary.Suggestions;
+import mesoscreen.text.Suggestions;
 
 /**
  * Checks an intake against its annotations and against the ids of the rule set, collecting every

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import mesoscreen.course.Course;
 import mesoscreen.intake.Intake;
-import mesoscreen.rules.Concern;
+import mesoscreen.vocabulary.Concern;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
 

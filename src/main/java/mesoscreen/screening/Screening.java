@@ -2,7 +2,7 @@ package mesoscreen.screening;
 
 import java.util.List;
 import mesoscreen.course.Course;
-import mesoscreen.rules.Concern;
+import mesoscreen.vocabulary.Concern;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import mesoscreen.text.Suggestions;
 
 /**
  * Canonical ids of one vocabulary (conditions, medication classes, allergens) and everything that

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import mesoscreen.text.Suggestions;
 
 /**
  * Finds the terms one typo away from a word without measuring the distance to every term: each term

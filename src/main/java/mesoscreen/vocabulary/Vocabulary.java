@@ -1,8 +1,7 @@
 package mesoscreen.vocabulary;
 
 import java.util.Map;
-import mesoscreen.rules.Concern;
-import mesoscreen.rules.Localized;
+import mesoscreen.text.Localized;
 
 /**
  * What the words of a request mean: coded and free-text entries resolve to canonical ids through

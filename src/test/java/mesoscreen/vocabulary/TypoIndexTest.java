@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import mesoscreen.text.Suggestions;
 import org.junit.jupiter.api.Test;
 
 /**

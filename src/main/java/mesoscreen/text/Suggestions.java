@@ -1,4 +1,4 @@
-package mesoscreen.vocabulary;
+package mesoscreen.text;
 
 import java.util.Collection;
 import java.util.Comparator;

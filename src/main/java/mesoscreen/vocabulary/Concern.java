@@ -1,6 +1,7 @@
-package mesoscreen.rules;
+package mesoscreen.vocabulary;
 
 import java.util.List;
+import mesoscreen.text.Localized;
 
 /**
  * A patient's concern (a seed indication) and the programmes that treat it, best first, each as

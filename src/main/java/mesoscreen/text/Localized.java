@@ -1,4 +1,4 @@
-package mesoscreen.rules;
+package mesoscreen.text;
 
 import java.util.Map;
 

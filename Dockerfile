@@ -22,9 +22,11 @@ COPY --from=build --chown=mesoscreen:mesoscreen /src/target/quarkus-app/app/ app
 COPY --from=build --chown=mesoscreen:mesoscreen /src/target/quarkus-app/quarkus/ quarkus/
 # The bundled rules; mount a clinic's own folder over /deployments/rules (read-only is enough).
 COPY --chown=mesoscreen:mesoscreen rules/ rules/
-# JAVA_TOOL_OPTIONS is read by the JVM itself; override it to tune memory.
+# JAVA_TOOL_OPTIONS is read by the JVM itself; override it to tune memory. The live heap is ~32 MB,
+# so a fixed 128 MB heap with the serial collector (one or two cores a pod) keeps the resident size
+# under 256 MB whatever the container's limit (README, Performance); src/test/bench/run.sh uses these flags.
 ENV MESOSCREEN_RULES_DIR=/deployments/rules \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 USER mesoscreen
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \

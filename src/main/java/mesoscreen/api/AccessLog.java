@@ -4,7 +4,6 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import mesoscreen.MesoscreenConfig;
 import org.jboss.logging.Logger;
@@ -13,7 +12,7 @@ import org.jboss.logging.Logger;
  * One line per request, to the console (stdout) only: method, route template (never the path as
  * sent, which may carry an id), status, bytes, milliseconds and the request id. The query string and
  * the client address, which may be personal data, only when an operator turns them on. Every answer
- * carries its request id in X-Request-Id: the caller's, when it sent a plain one, or a new one.
+ * carries its request id ({@link RequestIds}).
  */
 @Singleton
 public class AccessLog {
@@ -21,8 +20,6 @@ public class AccessLog {
     static final int PRIORITY = 1000;
     /** RoutingContext key under which {@link RouteTemplate} leaves the matched template. */
     static final String ROUTE = "mesoscreen.route";
-    private static final String REQUEST_ID = "X-Request-Id";
-    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SERVED = Pattern.compile("[A-Za-z0-9._/-]{1,100}");
     private static final Logger LOG = Logger.getLogger("mesoscreen.access");
 
@@ -34,9 +31,7 @@ public class AccessLog {
 
     private static void start(RoutingContext context, boolean query, boolean client) {
         long started = System.nanoTime();
-        String given = context.request().getHeader(REQUEST_ID);
-        String id = given != null && PLAIN_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        context.response().putHeader(REQUEST_ID, id);
+        String id = RequestIds.assign(context);
         context.addEndHandler(done -> {
             StringBuilder line = new StringBuilder()
                     .append(context.request().method().name()).append(' ').append(route(context)).append(' ')

@@ -59,7 +59,7 @@ public class AdminResource {
             Problem problem = Problem.of(errors);
             return ProblemMappers.respond(new Problem(problem.type(), "Rules invalid", 422,
                     errors.size() + " error(s) in the rules folder; the rules in force stay", "rules-invalid", null,
-                    errors));
+                    errors, null));
         }
         return Response.ok(new ReloadView(outcome.changed() ? "reloaded" : "unchanged",
                 ScreeningResponse.RuleSetInfo.of(outcome.inForce()))).build();

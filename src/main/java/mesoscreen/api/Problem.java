@@ -20,13 +20,15 @@ public record Problem(
         @Schema(description = "Stable, machine-readable code.", examples = "unknown-answer") String code,
         @Schema(description = "JSON path of the field at fault.", examples = "answers.pregnnat") String path,
         @Schema(description = "Every fault, always present: one entry for a single fault, so that clients read one"
-                + " shape.") List<Violation> errors) {
+                + " shape.") List<Violation> errors,
+        @Schema(description = "The request's id (X-Request-Id, sent or generated), to quote when reporting it.",
+                examples = "4f1c2a9e-7b3d-4c5e-8a6f-0b1c2d3e4f5a") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String detail, String path) {
         return new Problem("urn:mesoscreen:problem:" + code, title(code), status, detail, code, path,
-                List.of(new Violation(path == null ? "" : path, code, detail)));
+                List.of(new Violation(path == null ? "" : path, code, detail)), null);
     }
 
     /** At most this many violations are listed, so a hostile request cannot make a huge answer. */
@@ -39,7 +41,12 @@ public record Problem(
                 ? "; the first " + MAX_LISTED + " are listed in errors)" : ": see errors)");
         return new Problem("urn:mesoscreen:problem:" + first.code(), title(first.code()), 400, detail, first.code(),
                 first.path().isEmpty() ? null : first.path(),
-                violations.subList(0, Math.min(MAX_LISTED, violations.size())));
+                violations.subList(0, Math.min(MAX_LISTED, violations.size())), null);
+    }
+
+    /** This problem, naming the request it answers. */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, code, path, errors, id);
     }
 
     /** "unknown-answer" reads as "Unknown answer". */

@@ -18,7 +18,7 @@ public class Refusals {
     void send(RoutingContext context, Refusal refusal) {
         String body;
         try {
-            body = json.writeValueAsString(refusal.problem());
+            body = json.writeValueAsString(refusal.problem().withRequestId(RequestIds.of(context)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,9 @@
 package mesoscreen.rules;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,19 +45,38 @@ public record RuleSet(String version, String digest, List<String> languages, Map
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** The rules that fired or stayed unknown, in rule-set order; clear rules are left out. */
+    /** The rules that fired or stayed unknown for {@code facts}' procedure, in rule-set order; clear rules are left out. */
     public List<Finding> evaluate(Facts facts) {
-        List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!rule.appliesTo(facts.procedure())) {
-                continue;
+        return evaluateEach(facts, List.of(facts.procedure())).get(facts.procedure());
+    }
+
+    /**
+     * {@link #evaluate} for each of {@code procedures}, by procedure id, in their order. A rule whose
+     * condition does not read the procedure has one value for the patient whatever the procedure, so it
+     * is evaluated once here rather than once per procedure.
+     */
+    public Map<String, List<Finding>> evaluateEach(Facts facts, Collection<String> procedures) {
+        Map<Rule, Optional<Finding>> shared = new IdentityHashMap<>(); // a record's hashCode would walk the rule
+        Map<String, List<Finding>> out = new LinkedHashMap<>();
+        for (String procedure : procedures) {
+            Facts forProcedure = facts.forProcedure(procedure);
+            List<Finding> findings = new ArrayList<>();
+            for (Rule rule : rules) {
+                if (rule.appliesTo(procedure)) {
+                    (rule.when().readsProcedure() ? finding(rule, forProcedure)
+                            : shared.computeIfAbsent(rule, r -> finding(r, forProcedure))).ifPresent(findings::add);
+                }
             }
-            Result result = rule.when().test(facts);
-            if (result.truth() != Truth.FALSE) {
-                findings.add(new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until()));
-            }
+            out.put(procedure, findings);
         }
-        return findings;
+        return out;
+    }
+
+    /** The finding of one rule, or none when it is clear. */
+    private static Optional<Finding> finding(Rule rule, Facts facts) {
+        Result result = rule.when().test(facts);
+        return result.truth() == Truth.FALSE ? Optional.empty()
+                : Optional.of(new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until()));
     }
 
     public String message(String key, String language) {

@@ -125,8 +125,10 @@ final class FactsBuilder {
                 }
             }
             if (entry.text() != null && !entry.text().isBlank()) {
-                for (Map.Entry<String, String> hit : lexicon.byText(entry.text()).entrySet()) {
-                    boolean typo = !(" " + rules.normalizer().normalize(entry.text()) + " ").contains(" " + hit.getValue() + " ");
+                Map<String, String> hits = lexicon.byText(entry.text());
+                String words = hits.isEmpty() ? "" : " " + rules.normalizer().normalize(entry.text()) + " ";
+                for (Map.Entry<String, String> hit : hits.entrySet()) {
+                    boolean typo = !words.contains(" " + hit.getValue() + " ");
                     String line = path + " '" + entry.text().strip() + "' = " + hit.getKey()
                             + (typo ? " (read as '" + hit.getValue() + "')" : "");
                     found.computeIfAbsent(hit.getKey(), k -> new ArrayList<>()).add(new Hit(i, line));

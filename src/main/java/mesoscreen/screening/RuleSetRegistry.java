@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import mesoscreen.MesoscreenConfig;
 import mesoscreen.rules.RuleError;
@@ -41,6 +42,8 @@ public class RuleSetRegistry {
     private final IntakeValidator validator;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private volatile Reload lastReload;
+    private final AtomicLong reloadsSucceeded = new AtomicLong();
+    private final AtomicLong reloadsFailed = new AtomicLong();
     /** The digest of a folder that failed to load, so that the watcher does not retry it unchanged. */
     private volatile String failedDigest;
     private ScheduledExecutorService watcher;
@@ -109,6 +112,11 @@ public class RuleSetRegistry {
         return validator;
     }
 
+    /** Reload attempts since start-up that succeeded (or failed), for the metrics. */
+    public long reloads(boolean succeeded) {
+        return (succeeded ? reloadsSucceeded : reloadsFailed).get();
+    }
+
     /** The last reload attempt, or null when none was made since start-up. */
     public Reload lastReload() {
         return lastReload;
@@ -146,6 +154,7 @@ public class RuleSetRegistry {
             return unreadable(e);
         }
         lastReload = outcome;
+        (outcome.failed() ? reloadsFailed : reloadsSucceeded).incrementAndGet();
         return outcome;
     }
 

@@ -75,9 +75,8 @@ public final class Screener {
     private static Map<String, Verdict> verdicts(FactsBuilder.Built built, RuleSet rules) {
         boolean unrecognized = !built.unrecognized().isEmpty();
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        for (String procedure : rules.procedures().keySet()) {
-            verdicts.put(procedure, Verdict.of(rules.evaluate(built.facts().forProcedure(procedure)), unrecognized, rules));
-        }
+        rules.evaluateEach(built.facts(), rules.procedures().keySet())
+                .forEach((procedure, findings) -> verdicts.put(procedure, Verdict.of(findings, unrecognized, rules)));
         return verdicts;
     }
 

@@ -10,13 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import mesoscreen.text.Suggestions;
 
 /**
  * Canonical ids of one vocabulary (conditions, medication classes, allergens) and everything that
  * names them: codes, code prefixes, and free-text terms in any language. Built once by a
- * {@link Builder} and immutable after; a lookup is a few hash probes, plus a bounded typo scan for long
- * words.
+ * {@link Builder} and immutable after; a lookup is a few hash probes, plus for long words a look-up
+ * of their one-typo variants ({@link TypoIndex}).
  */
 public final class Lexicon {
     /** Words shorter than this are too easily confused to forgive a typo in. */
@@ -27,7 +26,7 @@ public final class Lexicon {
     /** Per system; a prefix is the range from it to itself. */
     private final Map<String, List<CodeRange>> codeRanges;
     private final Map<String, String> terms;
-    private final List<Term> typoTerms;
+    private final TypoIndex typoTerms;
     private final Set<String> ids;
     private final List<Listing> listings;
     private final int longestTerm;
@@ -36,10 +35,6 @@ public final class Lexicon {
 
     /** Codes whose first characters lie between {@code from} and {@code to}, inclusive. */
     private record CodeRange(String from, String to, String id) {
-    }
-
-    /** A one-word term, normalised, long enough to forgive a typo in. */
-    private record Term(String normal, String id) {
     }
 
     /**
@@ -62,7 +57,7 @@ public final class Lexicon {
         builder.codeRanges.forEach((system, list) -> ranges.put(system, List.copyOf(list)));
         codeRanges = Collections.unmodifiableMap(ranges);
         terms = Map.copyOf(builder.terms);
-        typoTerms = List.copyOf(builder.typoTerms);
+        typoTerms = new TypoIndex(builder.typoTerms);
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
         listings = List.copyOf(builder.listings);
         longestTerm = builder.longestTerm;
@@ -127,11 +122,7 @@ public final class Lexicon {
                 if (token.length() < TYPO_MIN_LENGTH) {
                     continue;
                 }
-                for (Term term : typoTerms) {
-                    if (Suggestions.distance(token, term.normal(), 1) <= 1) {
-                        found.putIfAbsent(term.id(), term.normal());
-                    }
-                }
+                typoTerms.near(token, found::putIfAbsent);
             }
         }
         return found;
@@ -152,7 +143,7 @@ public final class Lexicon {
         private final Map<String, Map<String, Set<String>>> exactCodes = new HashMap<>();
         private final Map<String, List<CodeRange>> codeRanges = new HashMap<>();
         private final Map<String, String> terms = new HashMap<>();
-        private final List<Term> typoTerms = new ArrayList<>();
+        private final List<TypoIndex.Term> typoTerms = new ArrayList<>();
         private final Set<String> ids = new LinkedHashSet<>();
         private final List<Listing> listings = new ArrayList<>();
         private int longestTerm = 1;
@@ -196,7 +187,7 @@ public final class Lexicon {
             if (previous == null) {
                 longestTerm = Math.max(longestTerm, normal.split(" ").length);
                 if (!normal.contains(" ") && normal.length() >= TYPO_MIN_LENGTH) {
-                    typoTerms.add(new Term(normal, id));
+                    typoTerms.add(new TypoIndex.Term(normal, id));
                 }
                 return null;
             }

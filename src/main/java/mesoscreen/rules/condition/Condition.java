@@ -27,9 +27,19 @@ public sealed interface Condition {
      */
     void reads(Set<String> out);
 
+    /**
+     * Whether the value can differ between procedures for the same patient; one that cannot is
+     * evaluated once per intake for all the procedures screened.
+     */
+    boolean readsProcedure();
+
     record All(List<Condition> children) implements Condition {
         public All {
             children = List.copyOf(children);
+        }
+
+        public boolean readsProcedure() {
+            return children.stream().anyMatch(Condition::readsProcedure);
         }
 
         public Result test(Facts facts) {
@@ -50,6 +60,10 @@ public sealed interface Condition {
             children = List.copyOf(children);
         }
 
+        public boolean readsProcedure() {
+            return children.stream().anyMatch(Condition::readsProcedure);
+        }
+
         public Result test(Facts facts) {
             return Result.combine(evaluate(children, facts), Truth.TRUE);
         }
@@ -64,6 +78,10 @@ public sealed interface Condition {
     }
 
     record Not(Condition child) implements Condition {
+        public boolean readsProcedure() {
+            return child.readsProcedure();
+        }
+
         public Result test(Facts facts) {
             return child.test(facts).not();
         }
@@ -79,6 +97,10 @@ public sealed interface Condition {
 
     /** The patient answered "yes" to {@code question}. */
     record AnswerYes(String question) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             Facts.Stated stated = facts.answers().get(question);
             return stated.answer() == Answer.UNKNOWN
@@ -97,6 +119,10 @@ public sealed interface Condition {
 
     /** A canonical fact present in one of the request's lists (conditions, allergies). */
     record Listed(Kind kind, String id) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public enum Kind { CONDITION, ALLERGY }
 
         public Result test(Facts facts) {
@@ -125,6 +151,10 @@ public sealed interface Condition {
             ingredientsByProcedure = Map.copyOf(copied);
         }
 
+        public boolean readsProcedure() {
+            return true;
+        }
+
         public Result test(Facts facts) {
             return ByProcedure.allergyToIngredient(this, facts);
         }
@@ -143,6 +173,10 @@ public sealed interface Condition {
      * bound that holds ends on the day the patient turns max + 1 (an age alone cannot say when).
      */
     record AgeBetween(Integer min, Integer max) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             if (facts.age() == null) {
                 return Result.unknown(IntakeField.AGE.id());
@@ -175,6 +209,10 @@ public sealed interface Condition {
             sexes = Set.copyOf(sexes);
         }
 
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             if (facts.sex() == null || facts.sex() == Sex.UNKNOWN) {
                 return Result.unknown(IntakeField.SEX.id());
@@ -195,6 +233,10 @@ public sealed interface Condition {
     record ProcedureIn(Set<String> procedures) implements Condition {
         public ProcedureIn {
             procedures = Set.copyOf(procedures);
+        }
+
+        public boolean readsProcedure() {
+            return true;
         }
 
         public Result test(Facts facts) {
@@ -218,6 +260,10 @@ public sealed interface Condition {
             areasByProcedure = Map.copyOf(copied);
         }
 
+        public boolean readsProcedure() {
+            return true;
+        }
+
         public Result test(Facts facts) {
             return ByProcedure.areaIn(this, facts);
         }
@@ -235,6 +281,10 @@ public sealed interface Condition {
     record ConcernIn(Set<String> concerns) implements Condition {
         public ConcernIn {
             concerns = Set.copyOf(concerns);
+        }
+
+        public boolean readsProcedure() {
+            return false;
         }
 
         public Result test(Facts facts) {
@@ -258,6 +308,10 @@ public sealed interface Condition {
      * carry the dates, so they win over the answer.
      */
     record TakesMedication(String medicationClass, Window stoppedWithin, String askedBy) implements Condition {
+        public boolean readsProcedure() {
+            return false;
+        }
+
         public Result test(Facts facts) {
             return Dated.takesMedication(this, facts);
         }
@@ -289,6 +343,10 @@ public sealed interface Condition {
         public RecentProcedureWithin {
             within = Map.copyOf(within);
             askedTypes = Set.copyOf(askedTypes);
+        }
+
+        public boolean readsProcedure() {
+            return false;
         }
 
         public Result test(Facts facts) {

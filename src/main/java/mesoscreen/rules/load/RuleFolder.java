@@ -42,18 +42,34 @@ public final class RuleFolder {
             throw new RuleSetException(List.of(new RuleError(root.toString(), 0, 0,
                     "rules folder not found (set MESOSCREEN_RULES_DIR)", null)));
         }
+        Path source = snapshot(root);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(source)) {
             for (Path file : walk.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted()
                     .toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                files.put(source.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new RuleFolder(root, files);
+    }
+
+    /**
+     * A Kubernetes ConfigMap volume keeps its files in a hidden timestamped folder that {@code ..data}
+     * links to, and swaps that link when the ConfigMap changes. Reading the folder the link names, once,
+     * makes one load (and one digest) see one version of every file, never a mix of two, and never the
+     * same file twice (through its top-level link and in the hidden folder).
+     */
+    private static Path snapshot(Path root) {
+        Path data = root.resolve("..data");
+        try {
+            return Files.isSymbolicLink(data) ? data.toRealPath() : root;
+        } catch (IOException e) {
+            return root; // swapped away while we looked: the next poll sees the new one
+        }
     }
 
     public Path root() {

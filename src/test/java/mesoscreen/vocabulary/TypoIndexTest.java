@@ -1,0 +1,104 @@
+package mesoscreen.vocabulary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import mesoscreen.text.Suggestions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The typo index finds exactly what measuring the distance to every term finds, in the same order:
+ * checked for every one-letter edit of every long term of the bundled vocabularies (and random words
+ * two edits away), in every language.
+ */
+class TypoIndexTest {
+
+    @Test
+    void findsWhatAScanOfEveryTermFinds() throws IOException {
+        TextNormalizer normalizer = new TextNormalizer(Set.of());
+        List<String[]> terms = new ArrayList<>();
+        List<TypoIndex.Term> indexed = new ArrayList<>();
+        for (String[] term : vocabularyTerms()) {
+            String normal = normalizer.normalize(term[0]);
+            if (!normal.contains(" ") && normal.length() >= 6) {
+                terms.add(new String[] {normal, term[1]});
+                indexed.add(new TypoIndex.Term(normal, term[1]));
+            }
+        }
+        TypoIndex index = new TypoIndex(indexed);
+        Random random = new Random(11);
+        int words = 0;
+        for (String[] term : terms) {
+            for (String word : edits(term[0], random)) {
+                assertEquals(scan(terms, word), indexed(index, word), word);
+                words++;
+            }
+        }
+        assertEquals(true, words > 10_000, "checked " + words + " words");
+    }
+
+    private static List<String> scan(List<String[]> terms, String word) {
+        List<String> found = new ArrayList<>();
+        for (String[] term : terms) {
+            if (Suggestions.distance(word, term[0], 1) <= 1) {
+                found.add(term[1] + "=" + term[0]);
+            }
+        }
+        return found;
+    }
+
+    private static List<String> indexed(TypoIndex index, String word) {
+        List<String> found = new ArrayList<>();
+        index.near(word, (id, term) -> found.add(id + "=" + term));
+        return found;
+    }
+
+    /** The word, each deletion, substitution, insertion and swap of one letter, and some of two. */
+    private static Set<String> edits(String word, Random random) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(word);
+        String letters = "aeioumnrstxyzıиоäöü" + word;
+        for (int i = 0; i < word.length(); i++) {
+            out.add(word.substring(0, i) + word.substring(i + 1));
+            char other = letters.charAt(random.nextInt(letters.length()));
+            out.add(word.substring(0, i) + other + word.substring(i + 1));
+            out.add(word.substring(0, i) + other + word.substring(i));
+            if (i + 1 < word.length()) {
+                out.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+            }
+        }
+        List<String> once = new ArrayList<>(out);
+        for (int n = 0; n < 10; n++) {
+            String first = once.get(random.nextInt(once.size()));
+            int at = random.nextInt(first.length() + 1);
+            out.add(first.substring(0, at) + letters.charAt(random.nextInt(letters.length())) + first.substring(at));
+        }
+        return out;
+    }
+
+    /** {term, id} of every free-text term in rules/vocabulary. */
+    private static List<String[]> vocabularyTerms() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String[]> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("rules/vocabulary"))) {
+            for (Path file : files.sorted().toList()) {
+                yaml.readTree(file.toFile()).forEach(list -> list.forEach(entry -> {
+                    JsonNode text = entry.path("text");
+                    text.forEach(terms -> terms.forEach(term -> out.add(new String[] {term.asText(), entry.path("id").asText()})));
+                }));
+            }
+        }
+        return out;
+    }
+}

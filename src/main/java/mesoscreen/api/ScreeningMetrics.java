@@ -51,11 +51,13 @@ public class ScreeningMetrics {
 
     /**
      * Latency histograms with a few fixed buckets (Prometheus can aggregate them across replicas), for
-     * the screenings and for every HTTP route; a few buckets keep the series few.
+     * the screenings and for every HTTP route; a few buckets keep the series few. Static: the meter
+     * registry is built before the settings are checked, and must not build this bean (and load the
+     * rules) that early.
      */
     @Produces
     @Singleton
-    MeterFilter histograms() {
+    static MeterFilter histograms() {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {

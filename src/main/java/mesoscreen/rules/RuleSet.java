@@ -72,7 +72,11 @@ public record RuleSet(String version, String digest, List<String> languages, Map
         return out;
     }
 
-    /** The finding of one rule, or none when it is clear. */
+    /** The finding of one rule for {@code facts}' procedure; none when it is clear or does not apply. */
+    public static Optional<Finding> evaluate(Rule rule, Facts facts) {
+        return rule.appliesTo(facts.procedure()) ? finding(rule, facts) : Optional.empty();
+    }
+
     private static Optional<Finding> finding(Rule rule, Facts facts) {
         Result result = rule.when().test(facts);
         return result.truth() == Truth.FALSE ? Optional.empty()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -64,13 +65,14 @@ public final class Examples {
         Truth truth = Truth.FALSE;
         Set<String> evidence = new java.util.LinkedHashSet<>();
         Set<String> missing = new TreeSet<>();
+        // Only the example's own rule: the others cannot change its finding.
         for (Facts facts : facts(intake, rules, today)) {
-            for (Finding finding : rules.evaluate(facts)) {
-                if (finding.rule().id().equals(rule.id())) {
-                    truth = truth.compareTo(finding.truth()) < 0 ? finding.truth() : truth;
-                    evidence.addAll(finding.evidence());
-                    missing.addAll(finding.missing());
-                }
+            Optional<Finding> found = RuleSet.evaluate(rule, facts);
+            if (found.isPresent()) {
+                Finding finding = found.get();
+                truth = truth.compareTo(finding.truth()) < 0 ? finding.truth() : truth;
+                evidence.addAll(finding.evidence());
+                missing.addAll(finding.missing());
             }
         }
         Rule.Outcome outcome = truth == Truth.TRUE ? Rule.Outcome.FIRES

@@ -33,13 +33,14 @@ public sealed interface Condition {
      */
     boolean readsProcedure();
 
-    record All(List<Condition> children) implements Condition {
+    /** {@code readsProcedure} is worked out once, when the tree is built, not at every evaluation. */
+    record All(List<Condition> children, boolean readsProcedure) implements Condition {
         public All {
             children = List.copyOf(children);
         }
 
-        public boolean readsProcedure() {
-            return children.stream().anyMatch(Condition::readsProcedure);
+        public All(List<Condition> children) {
+            this(children, children.stream().anyMatch(Condition::readsProcedure));
         }
 
         public Result test(Facts facts) {
@@ -55,13 +56,14 @@ public sealed interface Condition {
         }
     }
 
-    record Any(List<Condition> children) implements Condition {
+    /** {@code readsProcedure} is worked out once, when the tree is built, not at every evaluation. */
+    record Any(List<Condition> children, boolean readsProcedure) implements Condition {
         public Any {
             children = List.copyOf(children);
         }
 
-        public boolean readsProcedure() {
-            return children.stream().anyMatch(Condition::readsProcedure);
+        public Any(List<Condition> children) {
+            this(children, children.stream().anyMatch(Condition::readsProcedure));
         }
 
         public Result test(Facts facts) {

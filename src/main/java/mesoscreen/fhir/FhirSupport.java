@@ -3,7 +3,9 @@ package mesoscreen.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import mesoscreen.MesoscreenConfig;
@@ -12,21 +14,23 @@ import org.jboss.logging.Logger;
 
 /**
  * The FHIR R4 context and strict parsing: an element the model does not know is an error, never
- * silently dropped. Scanning the model takes a second or more, so it is built on its own thread from
- * the start of start-up, beside the rules being loaded; the service is not ready
- * ({@link FhirReadiness}) until it is, and a FHIR request that comes earlier waits for it.
+ * silently dropped. Scanning the model takes a second or more, so it is not on the start-up path: a
+ * thread builds it once the service has started, and a FHIR or CDS Hooks request that comes earlier
+ * waits for it.
  */
-@Startup(2)
 @Singleton
 public class FhirSupport {
     private static final Logger LOG = Logger.getLogger(FhirSupport.class);
 
-    private final CompletableFuture<FhirContext> context;
+    private final CompletableFuture<FhirContext> context = new CompletableFuture<>();
     private final String base;
 
     FhirSupport(MesoscreenConfig config) {
         base = config.fhirBaseUrl().replaceAll("/+$", "");
-        context = new CompletableFuture<>();
+    }
+
+    /** Last of the start-up observers, so that it does not compete with start-up for the CPU. */
+    void buildAfterStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent started) {
         Thread builder = new Thread(() -> {
             try {
                 context.complete(build());
@@ -47,11 +51,6 @@ public class FhirSupport {
         context.newJsonParser().parseResource("{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\"}");
         LOG.infof("FHIR R4 context ready in %d ms", (System.nanoTime() - start) / 1_000_000);
         return context;
-    }
-
-    /** Whether the model has been built. */
-    boolean ready() {
-        return context.isDone() && !context.isCompletedExceptionally();
     }
 
     private FhirContext context() {

@@ -80,13 +80,37 @@ public final class Screener {
         return verdicts;
     }
 
-    /** Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue order. */
+    /**
+     * Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue
+     * order. Each procedure's place is worked out once, not at every comparison.
+     */
     private static Comparator<Procedure> preference(List<Concern> concerns, Map<String, Verdict> verdicts, RuleSet rules) {
-        List<String> order = List.copyOf(rules.procedures().keySet());
-        return Comparator.comparing((Procedure p) -> verdicts.get(p.id()).eligibility())
-                .thenComparing(p -> -concerns.stream().filter(c -> treats(c, p)).count())
-                .thenComparingInt(p -> concerns.stream().mapToInt(c -> rank(c, p)).sum())
-                .thenComparingInt(p -> order.indexOf(p.id()));
+        Map<String, Place> places = new java.util.HashMap<>();
+        int index = 0;
+        for (Procedure procedure : rules.procedures().values()) {
+            int treated = 0;
+            int ranks = 0;
+            for (Concern concern : concerns) {
+                int rank = rank(concern, procedure);
+                treated += rank < UNTREATED ? 1 : 0;
+                ranks += rank;
+            }
+            places.put(procedure.id(), new Place(verdicts.get(procedure.id()).eligibility(), -treated, ranks, index++));
+        }
+        return Comparator.comparing(p -> places.get(p.id()));
+    }
+
+    /** Where a procedure comes in the preference: each part decides only when the ones before it tie. */
+    private record Place(Eligibility eligibility, int untreatedFirst, int ranks, int catalogueIndex)
+            implements Comparable<Place> {
+        private static final Comparator<Place> ORDER = Comparator.comparing(Place::eligibility)
+                .thenComparingInt(Place::untreatedFirst).thenComparingInt(Place::ranks)
+                .thenComparingInt(Place::catalogueIndex);
+
+        @Override
+        public int compareTo(Place other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /** The programme the concerns rank highest, else the procedure's first. */
@@ -104,8 +128,10 @@ public final class Screener {
 
     private static int rank(Concern concern, Procedure procedure) {
         List<String> programmes = concern.programmes();
+        String id = procedure.id();
         for (int i = 0; i < programmes.size(); i++) {
-            if (programmes.get(i).startsWith(procedure.id() + "/")) {
+            String programme = programmes.get(i);
+            if (programme.length() > id.length() && programme.charAt(id.length()) == '/' && programme.startsWith(id)) {
                 return i;
             }
         }

@@ -76,7 +76,12 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
     private static Map<String, List<String>> orderedByQuestion(Map<String, List<String>> missing, RuleSet rules) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         PATIENT_FIELDS.forEach(field -> move(field, missing, out));
-        rules.questions().keySet().forEach(question -> move(question, missing, out));
+        for (String question : rules.questions().keySet()) {
+            if (missing.isEmpty()) {
+                return out;
+            }
+            move(question, missing, out);
+        }
         out.putAll(missing); // what is left (the recent procedures' dates) comes last
         return out;
     }

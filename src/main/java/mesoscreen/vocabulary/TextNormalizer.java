@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
     private static final Pattern MARKS = Pattern.compile("[\\p{M}\\p{Cf}]+");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\p{N}+");
 
     private final Set<String> ignoredWords;
 
@@ -24,15 +22,52 @@ public final class TextNormalizer {
     }
 
     public List<String> tokens(String text) {
+        // By hand rather than with SEPARATORS and LEADING_NUMBER: the same tokens, without a regex
+        // engine for every entry of every request.
+        String folded = fold(text);
         List<String> tokens = new ArrayList<>();
-        for (String word : SEPARATORS.split(fold(text))) {
-            // "20mg" is a dose and "20" a number, but "b5" is a name: only leading digits go.
-            String token = LEADING_NUMBER.matcher(word).replaceFirst("");
-            if (!token.isEmpty() && !ignoredWords.contains(token)) {
+        int start = -1;
+        for (int i = 0; i <= folded.length(); ) {
+            int c = i < folded.length() ? folded.codePointAt(i) : ' ';
+            boolean word = i < folded.length() && (isLetter(c) || isNumber(c));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                add(folded, start, i, tokens);
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        return tokens;
+    }
+
+    /** A word less its leading digits ("20mg" is a dose and "20" a number, but "b5" is a name). */
+    private void add(String text, int start, int end, List<String> tokens) {
+        int from = start;
+        while (from < end && isNumber(text.codePointAt(from))) {
+            from += Character.charCount(text.codePointAt(from));
+        }
+        if (from < end) {
+            String token = text.substring(from, end);
+            if (!ignoredWords.contains(token)) {
                 tokens.add(token);
             }
         }
-        return tokens;
+    }
+
+    /** \p{L}, as java.util.regex reads it. */
+    private static boolean isLetter(int c) {
+        int type = Character.getType(c);
+        return type == Character.UPPERCASE_LETTER || type == Character.LOWERCASE_LETTER
+                || type == Character.TITLECASE_LETTER || type == Character.MODIFIER_LETTER
+                || type == Character.OTHER_LETTER;
+    }
+
+    /** \p{N}, as java.util.regex reads it. */
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     public String normalize(String text) {
@@ -40,9 +75,21 @@ public final class TextNormalizer {
     }
 
     private static String fold(String text) {
+        if (isPlainAscii(text)) {
+            return text.toLowerCase(Locale.ROOT); // nothing to decompose, no marks, no dotless i
+        }
         // Lower case again after decomposing: compatibility forms with no lower case of their own
         // (mathematical letters, ℍ, ™, ᴬ) decompose to capitals.
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         return MARKS.matcher(decomposed).replaceAll("").replace('ı', 'i');
+    }
+
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

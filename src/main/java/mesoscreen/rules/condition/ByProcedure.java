@@ -1,7 +1,9 @@
 package mesoscreen.rules.condition;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import mesoscreen.intake.IntakeField;
 import mesoscreen.rules.Facts;
@@ -23,16 +25,26 @@ final class ByProcedure {
     }
 
     static Result areaIn(Condition.AreaIn condition, Facts facts) {
-        Set<String> treated = facts.areas();
-        String source = "areas";
-        if (treated.isEmpty()) {
-            treated = Set.copyOf(condition.areasByProcedure().getOrDefault(facts.procedure(), List.of()));
-            source = "areas of " + facts.procedure();
+        if (facts.areas().isEmpty()) {
+            Result result = condition.byCatalogue().get(facts.procedure());
+            return result != null ? result : Result.unknown(IntakeField.AREAS.id());
         }
+        return areaIn(condition.areas(), facts.areas(), "areas");
+    }
+
+    /** {@link #areaIn} for each procedure of the catalogue, when the intake names no area. */
+    static Map<String, Result> areasOfCatalogue(Set<String> areas, Map<String, List<String>> areasByProcedure) {
+        Map<String, Result> out = new HashMap<>();
+        areasByProcedure.forEach((procedure, treated) -> out.put(procedure,
+                areaIn(areas, Set.copyOf(treated), "areas of " + procedure)));
+        return out;
+    }
+
+    private static Result areaIn(Set<String> areas, Set<String> treated, String source) {
         if (treated.isEmpty()) {
             return Result.unknown(IntakeField.AREAS.id());
         }
-        List<String> hit = treated.stream().filter(condition.areas()::contains).sorted().toList();
+        List<String> hit = treated.stream().filter(areas::contains).sorted().toList();
         return Result.decided(!hit.isEmpty(), source + " = " + (hit.isEmpty() ? treated.stream().sorted().toList() : hit));
     }
 }

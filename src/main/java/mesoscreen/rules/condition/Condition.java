@@ -254,12 +254,22 @@ public sealed interface Condition {
     }
 
     /** A treatment area is one of these: the requested areas, else the procedure's own. */
-    record AreaIn(Set<String> areas, Map<String, List<String>> areasByProcedure) implements Condition {
+    /**
+     * {@code byCatalogue} is the value for each procedure when the intake names no area, decided once
+     * from the catalogue when the rule is compiled.
+     */
+    record AreaIn(Set<String> areas, Map<String, List<String>> areasByProcedure, Map<String, Result> byCatalogue)
+            implements Condition {
         public AreaIn {
             areas = Set.copyOf(areas);
             Map<String, List<String>> copied = new java.util.HashMap<>();
             areasByProcedure.forEach((procedure, treated) -> copied.put(procedure, List.copyOf(treated)));
             areasByProcedure = Map.copyOf(copied);
+            byCatalogue = Map.copyOf(byCatalogue);
+        }
+
+        public AreaIn(Set<String> areas, Map<String, List<String>> areasByProcedure) {
+            this(areas, areasByProcedure, ByProcedure.areasOfCatalogue(areas, areasByProcedure));
         }
 
         public boolean readsProcedure() {

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +77,23 @@ public class Cors {
         filters.register(context -> handle(context, policy, refusals), PRIORITY);
     }
 
+    private static void varyOnOrigin(HttpServerResponse response) {
+        List<String> vary = new ArrayList<>(List.of("Origin"));
+        for (String given : response.headers().getAll(HttpHeaders.VARY)) {
+            for (String name : given.split(",")) {
+                if (!name.isBlank() && !vary.contains(name.strip())) {
+                    vary.add(name.strip());
+                }
+            }
+        }
+        response.headers().set(HttpHeaders.VARY, String.join(", ", vary));
+    }
+
     private static void handle(RoutingContext context, Policy policy, Refusals refusals) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        response.headers().add(HttpHeaders.VARY, "Origin");
+        // At the end, into one Vary with what the resource varies on (Accept-Language on catalogue reads).
+        context.addHeadersEndHandler(done -> varyOnOrigin(response));
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {
             context.next();

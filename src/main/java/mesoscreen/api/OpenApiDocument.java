@@ -1,6 +1,7 @@
 package mesoscreen.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -20,8 +21,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * stable operation ids, the two API-key schemes with the 401 and 429 answers of the paths that
  * check them, error examples that are exactly what the service sends for their status, and the
  * JSON request body first where an operation also takes FHIR (Swagger UI opens the first).
- * Registered as {@code mp.openapi.filter}.
+ * Run when the application is built, not at every start: the document it completes is the same for every
+ * start (the settings change who must send a key, not the document).
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiDocument implements OASFilter {
     static final String API_KEY = "apiKey";
     static final String ADMIN_KEY = "adminKey";
@@ -61,10 +64,12 @@ public class OpenApiDocument implements OASFilter {
         components.addSecurityScheme(CDS_JWT, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").bearerFormat("JWT")
                 .description("The EHR's signed JWT (CDS Hooks 2.0), from an issuer in MESOSCREEN_CDS_TRUSTED_ISSUERS."));
-        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
-            // An SPDX reference for a licence of one's own (the strict lint wants a url or an identifier).
-            openAPI.getInfo().getLicense().setIdentifier("LicenseRef-Proprietary");
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo());
         }
+        // An SPDX reference for a licence of one's own (the strict lint wants a url or an identifier); set
+        // here, not in application.properties, which would replace it when the service starts.
+        openAPI.getInfo().setLicense(OASFactory.createLicense().name("Proprietary").identifier("LicenseRef-Proprietary"));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

@@ -30,6 +30,8 @@ public final class Lexicon {
     private final Set<String> ids;
     private final List<Listing> listings;
     private final int longestTerm;
+    /** The first word of every term of several words: a window that starts otherwise cannot be a term. */
+    private final Set<String> firstWords;
     /** Whether a word read as part of a longer term is not read again on its own. */
     private final boolean longestTermWins;
 
@@ -61,6 +63,8 @@ public final class Lexicon {
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
         listings = List.copyOf(builder.listings);
         longestTerm = builder.longestTerm;
+        firstWords = builder.terms.keySet().stream().filter(term -> term.contains(" "))
+                .map(term -> term.substring(0, term.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
         longestTermWins = builder.longestTermWins;
     }
 
@@ -107,7 +111,9 @@ public final class Lexicon {
         boolean[] read = new boolean[tokens.size()];
         for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
             for (int start = 0; start + size <= tokens.size(); start++) {
-                String phrase = unread(read, start, size) ? String.join(" ", tokens.subList(start, start + size)) : null;
+                boolean possible = size == 1 || firstWords.contains(tokens.get(start));
+                String phrase = possible && unread(read, start, size)
+                        ? String.join(" ", tokens.subList(start, start + size)) : null;
                 String id = phrase == null ? null : terms.get(phrase);
                 if (id != null) {
                     found.putIfAbsent(id, phrase);

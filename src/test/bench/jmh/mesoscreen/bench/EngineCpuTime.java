@@ -8,7 +8,7 @@ import java.util.Arrays;
  * The engine's cost as CPU time of the calling thread, which preemption by other processes on a shared
  * machine does not inflate (wall-clock figures, JMH's included, do): after a long warm-up, the median
  * over rounds of CPU nanoseconds per {@link EngineBenchmark#screen} call, for each of the three intakes.
- * Run: {@code java -cp <bench class path> mesoscreen.bench.EngineCpuTime [warm-up calls] [rounds] [calls a round]}.
+ * Run: {@code java -cp <bench class path> mesoscreen.bench.EngineCpuTime [warm-up calls] [rounds] [calls a round] [intakes, e.g. healthy,freetext]}.
  */
 public final class EngineCpuTime {
     private EngineCpuTime() {
@@ -19,7 +19,8 @@ public final class EngineCpuTime {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (String intake : new String[] {"healthy", "findings", "freetext"}) {
+        String[] intakes = args.length > 3 ? args[3].split(",") : new String[] {"healthy", "findings", "freetext"};
+        for (String intake : intakes) {
             EngineBenchmark bench = new EngineBenchmark();
             bench.intakeName = intake;
             bench.setUp();

@@ -24,6 +24,12 @@ public class HealthDetails {
     }
 
     private static void handle(RoutingContext context, AdminKey admin, Refusals refusals, SmallRyeHealthReporter reporter) {
+        // Canonical form only lower-cases and drops or folds segments, so a path that does not contain
+        // "health" in some case cannot be a health path: most requests skip the work.
+        if (!context.normalizedPath().toLowerCase(java.util.Locale.ROOT).contains("health")) {
+            context.next();
+            return;
+        }
         String path = AccessControl.canonical(context.normalizedPath());
         boolean all = path.equals("/q/health");
         if (!all && !path.equals("/q/health/well")) {

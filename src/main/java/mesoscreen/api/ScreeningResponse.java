@@ -211,7 +211,14 @@ public record ScreeningResponse(
     /** The question as the patient saw it, without its closing mark, to be listed in a sentence. */
     private static String asked(RuleSet rules, String fact, String language) {
         String label = label(rules, fact, language);
-        return label == null ? fact : label.replaceAll("[?.。]+$", "");
+        if (label == null) {
+            return fact;
+        }
+        int end = label.length();
+        while (end > 0 && "?.。".indexOf(label.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return label.substring(0, end);
     }
 
     private static String summary(Screening screening, String language) {

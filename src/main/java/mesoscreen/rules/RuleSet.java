@@ -2,6 +2,7 @@ package mesoscreen.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,21 @@ public record RuleSet(String version, String digest, List<String> languages, Map
                       Map<String, Question> questions, Map<String, Procedure> procedures,
                       Vocabulary vocabulary, TextNormalizer normalizer, Map<String, Localized> messages,
                       List<CareStep> preparation, List<CareStep> aftercare, QuestionnaireTexts questionnaire,
-                      List<Rule> rules) {
+                      List<Rule> rules, Map<String, Integer> questionOrder) {
 
+    public RuleSet(String version, String digest, List<String> languages, Map<String, String> sources,
+                   Map<String, Question> questions, Map<String, Procedure> procedures,
+                   Vocabulary vocabulary, TextNormalizer normalizer, Map<String, Localized> messages,
+                   List<CareStep> preparation, List<CareStep> aftercare, QuestionnaireTexts questionnaire,
+                   List<Rule> rules) {
+        this(version, digest, languages, sources, questions, procedures, vocabulary, normalizer, messages, preparation,
+                aftercare, questionnaire, rules, positions(questions.keySet()));
+    }
+
+    /**
+     * @param questionOrder each question's position in {@code questions}, worked out once so that a verdict
+     *                      lists what is missing in questionnaire order without walking every question
+     */
     public RuleSet {
         languages = List.copyOf(languages);
         sources = Ordered.copy(sources);
@@ -39,6 +53,15 @@ public record RuleSet(String version, String digest, List<String> languages, Map
         preparation = List.copyOf(preparation);
         aftercare = List.copyOf(aftercare);
         rules = List.copyOf(rules);
+        questionOrder = Map.copyOf(questionOrder);
+    }
+
+    private static Map<String, Integer> positions(java.util.Collection<String> ids) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String id : ids) {
+            out.put(id, out.size());
+        }
+        return out;
     }
 
     public Optional<Rule> rule(String id) {

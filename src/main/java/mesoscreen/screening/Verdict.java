@@ -72,27 +72,28 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
         return latest;
     }
 
-    /** Missing facts in the order the questionnaire asks them; patient fields first. */
+    /** Missing facts in the order the questionnaire asks them; patient fields first, the rest last. */
     private static Map<String, List<String>> orderedByQuestion(Map<String, List<String>> missing, RuleSet rules) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        PATIENT_FIELDS.forEach(field -> move(field, missing, out));
-        for (String question : rules.questions().keySet()) {
-            if (missing.isEmpty()) {
-                return out;
-            }
-            move(question, missing, out);
+        if (missing.size() < 2) {
+            return missing;
         }
-        out.putAll(missing); // what is left (the recent procedures' dates) comes last
+        List<String> facts = new ArrayList<>(missing.keySet());
+        // A stable sort: what no question asks (the recent procedures' dates) keeps its order, last.
+        facts.sort(Comparator.comparingInt(fact -> position(fact, rules)));
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        facts.forEach(fact -> out.put(fact, missing.get(fact)));
         return out;
+    }
+
+    private static int position(String fact, RuleSet rules) {
+        int field = PATIENT_FIELDS.indexOf(fact);
+        if (field >= 0) {
+            return field;
+        }
+        Integer question = rules.questionOrder().get(fact);
+        return question != null ? PATIENT_FIELDS.size() + question : Integer.MAX_VALUE;
     }
 
     private static final List<String> PATIENT_FIELDS = List.of(IntakeField.AGE.id(), IntakeField.SEX.id(),
             IntakeField.AREAS.id());
-
-    private static void move(String fact, Map<String, List<String>> from, Map<String, List<String>> to) {
-        List<String> rules = from.remove(fact);
-        if (rules != null) {
-            to.put(fact, rules);
-        }
-    }
 }

@@ -22,16 +22,22 @@ public record Rule(String id, Kind kind, Severity severity, Set<String> procedur
     public enum Kind {
         CONTRAINDICATION, PRECAUTION, NOTE;
 
+        /** Worked out once: asked for in every answer. */
+        private final String json = name().toLowerCase(java.util.Locale.ROOT);
+
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return json;
         }
     }
 
     public enum Severity {
         ABSOLUTE, TEMPORARY, RELATIVE;
 
+        /** Worked out once: asked for in every answer. */
+        private final String json = name().toLowerCase(java.util.Locale.ROOT);
+
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return json;
         }
     }
 
@@ -61,8 +67,11 @@ public record Rule(String id, Kind kind, Severity severity, Set<String> procedur
     public enum Outcome {
         FIRES, CLEAR, UNKNOWN;
 
+        /** Worked out once: asked for in every answer. */
+        private final String json = name().toLowerCase(java.util.Locale.ROOT);
+
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return json;
         }
     }
 }

@@ -50,10 +50,11 @@ final class FactsBuilder {
         }
         Map<String, Facts.Stated> answers = new LinkedHashMap<>();
         for (Question question : rules.questions().values()) {
-            Facts.Stated stated = stated(question, intake.answers().get(question.id()), sex);
-            answers.put(question.id(), stated);
+            AnswerLines lines = AnswerLines.of(question.id());
             Answer given = intake.answers().get(question.id());
-            source(stated.evidence(), new EvidenceFact("/answers/" + question.id(), null,
+            Facts.Stated stated = lines.stated(question, given, sex);
+            answers.put(question.id(), stated);
+            source(stated.evidence(), new EvidenceFact(lines.path(), null,
                     given == null ? null : given.json(), stated.answer().json(), null));
         }
         Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
@@ -89,13 +90,39 @@ final class FactsBuilder {
         sources.merge(line, fact, (a, b) -> String.valueOf(a.value()).compareTo(String.valueOf(b.value())) <= 0 ? a : b);
     }
 
-    private static Facts.Stated stated(Question question, Answer given, Sex sex) {
-        if (given != null) {
-            return new Facts.Stated(given, "answers." + question.id() + " = " + given.json());
+    /**
+     * What an answer to one question can say, with its evidence line, made once per question id rather
+     * than for every question of every request. Keyed by id alone, as the lines name nothing else: a
+     * few entries a rule set, kept across reloads.
+     */
+    private record AnswerLines(String path, Map<Answer, Facts.Stated> given, Facts.Stated notGiven,
+                               Map<Sex, Facts.Stated> notAsked) {
+        private static final Map<String, AnswerLines> BY_QUESTION = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static AnswerLines of(String question) {
+            return BY_QUESTION.computeIfAbsent(question, AnswerLines::make);
         }
-        return question.appliesTo(sex)
-                ? new Facts.Stated(Answer.UNKNOWN, "answers." + question.id() + " not given")
-                : new Facts.Stated(Answer.NO, "answers." + question.id() + " not asked: patient.sex = " + sex.json());
+
+        private static AnswerLines make(String question) {
+            Map<Answer, Facts.Stated> given = new java.util.EnumMap<>(Answer.class);
+            for (Answer answer : Answer.values()) {
+                given.put(answer, new Facts.Stated(answer, "answers." + question + " = " + answer.json()));
+            }
+            Map<Sex, Facts.Stated> notAsked = new java.util.EnumMap<>(Sex.class);
+            for (Sex sex : Sex.values()) {
+                notAsked.put(sex, new Facts.Stated(Answer.NO, "answers." + question + " not asked: patient.sex = "
+                        + sex.json()));
+            }
+            return new AnswerLines("/answers/" + question, given,
+                    new Facts.Stated(Answer.UNKNOWN, "answers." + question + " not given"), notAsked);
+        }
+
+        Facts.Stated stated(Question question, Answer answer, Sex sex) {
+            if (answer != null) {
+                return given.get(answer);
+            }
+            return question.appliesTo(sex) ? notGiven : notAsked.get(sex);
+        }
     }
 
     /** An entry of a request list that names a canonical id, with the evidence line for it. */

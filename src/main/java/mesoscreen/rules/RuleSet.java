@@ -56,7 +56,7 @@ public record RuleSet(String version, String digest, List<String> languages, Map
         questionOrder = Map.copyOf(questionOrder);
     }
 
-    private static Map<String, Integer> positions(java.util.Collection<String> ids) {
+    private static Map<String, Integer> positions(Collection<String> ids) {
         Map<String, Integer> out = new HashMap<>();
         for (String id : ids) {
             out.put(id, out.size());

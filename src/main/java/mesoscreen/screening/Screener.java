@@ -95,16 +95,17 @@ public final class Screener {
                 treated += rank < UNTREATED ? 1 : 0;
                 ranks += rank;
             }
-            places.put(procedure.id(), new Place(verdicts.get(procedure.id()).eligibility(), -treated, ranks, index++));
+            places.put(procedure.id(), new Place(verdicts.get(procedure.id()).eligibility(), treated, ranks, index++));
         }
         return Comparator.comparing(p -> places.get(p.id()));
     }
 
     /** Where a procedure comes in the preference: each part decides only when the ones before it tie. */
-    private record Place(Eligibility eligibility, int untreatedFirst, int ranks, int catalogueIndex)
+    private record Place(Eligibility eligibility, int concernsTreated, int ranks, int catalogueIndex)
             implements Comparable<Place> {
         private static final Comparator<Place> ORDER = Comparator.comparing(Place::eligibility)
-                .thenComparingInt(Place::untreatedFirst).thenComparingInt(Place::ranks)
+                .thenComparing(Comparator.comparingInt(Place::concernsTreated).reversed())
+                .thenComparingInt(Place::ranks)
                 .thenComparingInt(Place::catalogueIndex);
 
         @Override

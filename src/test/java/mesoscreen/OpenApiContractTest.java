@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,5 +29,13 @@ class OpenApiContractTest {
         assertEquals(Files.readString(CONTRACT), served,
                 "the served OpenAPI document differs from openapi.yaml; if the change is intended,"
                         + " run ./mvnw verify -Dopenapi.update=true and commit the new contract");
+    }
+
+    /** Swagger UI shows the groups in the document's order: what a newcomer tries first comes first. */
+    @Test
+    void groupsComeInTheOrderANewcomerNeedsThem() {
+        List<String> tags = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getList("tags.name");
+        assertEquals(List.of("Screening", "Questionnaire", "Catalogue", "FHIR", "CDS Hooks", "Admin"), tags);
     }
 }

@@ -2,7 +2,9 @@ package mesoscreen.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -48,6 +50,12 @@ public class OpenApiDocument implements OASFilter {
             Map.entry("POST /cds-services/{id}", "callCdsService"),
             Map.entry("POST /cds-services/{id}/feedback", "sendCdsFeedback"));
 
+    /**
+     * The groups in the order a newcomer needs them: screen first, then what a form renders, what the rule set
+     * holds, and the EHR doors; the operator's Admin last. Swagger UI shows the groups in the document's order.
+     */
+    static final List<String> TAG_ORDER = List.of("Screening", "Questionnaire", "Catalogue", "FHIR", "CDS Hooks", "Admin");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
@@ -70,6 +78,9 @@ public class OpenApiDocument implements OASFilter {
         // An SPDX reference for a licence of one's own (the strict lint wants a url or an identifier); set
         // here, not in application.properties, which would replace it when the service starts.
         openAPI.getInfo().setLicense(OASFactory.createLicense().name("Proprietary").identifier("LicenseRef-Proprietary"));
+        if (openAPI.getTags() != null) {
+            openAPI.setTags(openAPI.getTags().stream().sorted(Comparator.comparingInt(OpenApiDocument::tagRank)).toList());
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -79,7 +90,7 @@ public class OpenApiDocument implements OASFilter {
             }
             if (path.startsWith("/v1/") || path.startsWith("/fhir/")) {
                 // Open by default: the empty requirement says a request without a key is fine then.
-                operation.setSecurity(java.util.List.of(
+                operation.setSecurity(List.of(
                         OASFactory.createSecurityRequirement().addScheme(API_KEY),
                         OASFactory.createSecurityRequirement()));
                 boolean fhir = path.startsWith("/fhir/");
@@ -90,10 +101,10 @@ public class OpenApiDocument implements OASFilter {
                         .description("Seconds until a request will be accepted again.")
                         .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
             } else if (path.startsWith("/admin/")) {
-                operation.setSecurity(java.util.List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_KEY)));
+                operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_KEY)));
             } else if (path.startsWith("/cds-services")) {
                 // Discovery carries no patient data and is open; a service call needs the EHR's JWT.
-                operation.setSecurity(java.util.List.of(path.equals("/cds-services")
+                operation.setSecurity(List.of(path.equals("/cds-services")
                         ? OASFactory.createSecurityRequirement()
                         : OASFactory.createSecurityRequirement().addScheme(CDS_JWT)));
                 addIfAbsent(operation, false, "429", "Too many requests this minute from this address; retry after"
@@ -105,6 +116,12 @@ public class OpenApiDocument implements OASFilter {
             }
             problemExamples(operation.getResponses());
         }));
+    }
+
+    /** A tag's place in {@link #TAG_ORDER}; a tag it does not name goes last. */
+    private static int tagRank(org.eclipse.microprofile.openapi.models.tags.Tag tag) {
+        int rank = TAG_ORDER.indexOf(tag.getName());
+        return rank < 0 ? TAG_ORDER.size() : rank;
     }
 
     /** "GET /v1/things/{id}" gives "getV1ThingsById". */

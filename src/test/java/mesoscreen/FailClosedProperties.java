@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import mesoscreen.api.Rendering;
+import mesoscreen.result.Rendering;
 import mesoscreen.intake.Answer;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Sex;

@@ -9,7 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
-import mesoscreen.api.Rendering;
+import mesoscreen.result.Rendering;
 import mesoscreen.intake.Intake;
 import mesoscreen.vocabulary.Lexicon;
 import mesoscreen.vocabulary.TextNormalizer;

@@ -42,6 +42,8 @@ class SettingsStartupIT {
                 "MESOSCREEN_CORS_ORIGINS", "https://clinic.example,clinic.example/form",
                 "MESOSCREEN_RATE_LIMIT_PER_MINUTE", "-5",
                 "MESOSCREEN_ADMIN_KEY", " ",
+                "MESOSCREEN_TRUSTED_PROXIES", "10.0.0.0/8,proxy.clinic.example",
+                "MESOSCREEN_RATE_LIMIT_CLIENTS", "5",
                 "MESOSCREEN_API_KEY", "typo"));
         assertTrue(started.exited(), "the service kept running with bad settings");
         assertNotEquals(0, started.exitValue());
@@ -52,6 +54,8 @@ class SettingsStartupIT {
                 "MESOSCREEN_CORS_ORIGINS: entry 2 of 2 'clinic.example/form' is not an origin",
                 "MESOSCREEN_RATE_LIMIT_PER_MINUTE: is negative",
                 "MESOSCREEN_ADMIN_KEY: is blank",
+                "MESOSCREEN_TRUSTED_PROXIES: entry 2 of 2 'proxy.clinic.example' is not an IP address or a CIDR range",
+                "MESOSCREEN_RATE_LIMIT_CLIENTS: is below 100",
                 "MESOSCREEN_API_KEY is set, but no setting reads it; did you mean 'MESOSCREEN_API_KEYS'?")) {
             assertTrue(output.contains(expected), expected + " in " + output);
         }

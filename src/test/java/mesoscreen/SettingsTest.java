@@ -8,6 +8,7 @@ import java.util.Map;
 import mesoscreen.settings.ApiKeyList;
 import mesoscreen.settings.CorsOrigins;
 import mesoscreen.settings.SettingError;
+import mesoscreen.settings.TrustedProxies;
 import mesoscreen.settings.UnknownVariables;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,24 @@ class SettingsTest {
                 "MESOSCREEN_CORS_ORIGINS: entry 5 of 5 is empty (two commas in a row, or one at an end)"),
                 problems(CorsOrigins.check("clinic.example,https://clinic.example/,ftp://clinic.example,*,", false, false)));
         assertEquals(List.of(), CorsOrigins.check("*", true, false), "'*' when it is meant");
+    }
+
+    @Test
+    void corsOriginsAreReadOnceForTheCheckAndTheFilter() {
+        CorsOrigins.Parsed parsed = CorsOrigins.parse("HTTPS://Clinic.Example:443, http://localhost:8080", false, false);
+        assertEquals(java.util.Set.of("https://clinic.example", "http://localhost:8080"), parsed.origins());
+        assertTrue(parsed.allows("https://clinic.example"));
+        assertTrue(!parsed.allows("https://other.example"));
+        assertTrue(CorsOrigins.parse("*", true, false).allows("https://anyone.example"));
+    }
+
+    @Test
+    void trustedProxiesAreAddressesOrRanges() {
+        assertEquals(List.of(), TrustedProxies.check(List.of("10.0.0.0/8", "127.0.0.1", "::1/128", "fd00::/8")));
+        assertEquals(List.of(
+                "MESOSCREEN_TRUSTED_PROXIES: entry 1 of 3 'proxy.clinic.example' is not an IP address or a CIDR range such as 10.0.0.0/8 (host names are not looked up)",
+                "MESOSCREEN_TRUSTED_PROXIES: entry 3 of 3 '10.0.0.0/33' is not an IP address or a CIDR range such as 10.0.0.0/8 (host names are not looked up)"),
+                problems(TrustedProxies.check(List.of("proxy.clinic.example", "10.1.2.3", "10.0.0.0/33"))));
     }
 
     @Test

@@ -15,6 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import mesoscreen.access.Secrets;
+import mesoscreen.http.Problem;
+import mesoscreen.http.ProblemMappers;
+import mesoscreen.result.ScreeningResponse;
 
 /** Operations for whoever runs the service: reloading the rules without a restart. */
 @Path("/admin")

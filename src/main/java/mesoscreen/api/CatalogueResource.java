@@ -22,6 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import mesoscreen.http.Languages;
+import mesoscreen.http.Problem;
+import mesoscreen.http.ProblemMappers;
+import mesoscreen.result.ScreeningResponse;
 
 /** What clinicians and integrators review: the procedures and the rules in force, in one language. */
 @Path("/v1")

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import mesoscreen.http.Problem;
+import mesoscreen.http.ProblemMappers;
 
 /**
  * Completes the generated OpenAPI document with what annotations on each resource would repeat:

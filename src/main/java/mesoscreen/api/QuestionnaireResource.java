@@ -23,6 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import mesoscreen.http.IntakeRejected;
+import mesoscreen.http.Languages;
+import mesoscreen.http.Problem;
+import mesoscreen.result.ScreeningResponse;
 
 /** The intake questionnaire as render-ready JSON, so that clinic websites do not hard-code questions. */
 @Path("/v1/questionnaire")

@@ -22,6 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import mesoscreen.http.IntakeFormat;
+import mesoscreen.http.IntakeRejected;
+import mesoscreen.http.Problem;
+import mesoscreen.http.ProblemMappers;
+import mesoscreen.result.ScreeningResponse;
+import mesoscreen.result.ScreeningResults;
 
 @Path("/v1/screenings")
 @Tag(name = "Screening", description = "Screen a patient's intake for contraindications to mesotherapy.")

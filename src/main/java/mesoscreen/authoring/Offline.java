@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import mesoscreen.api.StrictJson;
+import mesoscreen.http.StrictJson;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.rules.RuleSetException;
 import mesoscreen.screening.IntakeValidator;

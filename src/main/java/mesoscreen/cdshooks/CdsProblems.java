@@ -1,7 +1,7 @@
 package mesoscreen.cdshooks;
 
 import jakarta.ws.rs.core.Response;
-import mesoscreen.api.Problem;
+import mesoscreen.http.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Refused CDS Hooks calls as RFC 9457 problems, like every other error of the service. */

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import mesoscreen.api.Languages;
-import mesoscreen.api.ScreeningResults;
+import mesoscreen.http.Languages;
+import mesoscreen.result.ScreeningResults;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.screening.IntakeSource;
@@ -132,7 +132,7 @@ public class FhirResource {
             schema = @Schema(type = SchemaType.OBJECT, description = "An R4 QuestionnaireResponse.")))
     @APIResponse(responseCode = "200", description = "The screening result.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = mesoscreen.api.ScreeningResponse.class)))
+                    schema = @Schema(implementation = mesoscreen.result.ScreeningResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a QuestionnaireResponse Mesoscreen can read (an OperationOutcome).",
             content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response screen(@Parameter(description = "The procedure; by default the one of the questionnaire canonical.")

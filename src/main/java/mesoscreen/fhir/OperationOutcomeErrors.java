@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import mesoscreen.api.ErrorFormat;
+import mesoscreen.http.ErrorFormat;
 import mesoscreen.intake.Violation;
 
 /** Errors in the FHIR adapter's URL space (its {@code @Path}) are OperationOutcomes, whoever raises them. */

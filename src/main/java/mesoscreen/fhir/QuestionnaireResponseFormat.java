@@ -1,7 +1,7 @@
 package mesoscreen.fhir;
 
 import jakarta.inject.Singleton;
-import mesoscreen.api.IntakeFormat;
+import mesoscreen.http.IntakeFormat;
 import mesoscreen.screening.IntakeSource;
 
 /** A QuestionnaireResponse posted to {@code /v1/screenings} as application/fhir+json. */

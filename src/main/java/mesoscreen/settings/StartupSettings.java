@@ -30,6 +30,11 @@ public class StartupSettings {
             errors.add(new SettingError("MESOSCREEN_RATE_LIMIT_PER_MINUTE",
                     "is negative; give requests a minute (more than 0), or 0 for no limit"));
         }
+        if (config.rateLimitClients() < 100) {
+            errors.add(new SettingError("MESOSCREEN_RATE_LIMIT_CLIENTS", "is below 100; the rate limit and the failure"
+                    + " budgets must remember at least 100 clients"));
+        }
+        errors.addAll(TrustedProxies.check(config.trustedProxies().orElse(List.of())));
         String adminKey = value(raw, "MESOSCREEN_ADMIN_KEY", "mesoscreen.admin-key");
         if (adminKey != null && adminKey.isBlank()) {
             errors.add(new SettingError("MESOSCREEN_ADMIN_KEY",

@@ -112,6 +112,28 @@ class ScreeningResourceTest {
     }
 
     @Test
+    void summaryCountsTheQuestionsLeftAndNamesTheFirstThree() {
+        // Pregnant, and nothing else answered: about twenty questions remain.
+        ValidatableResponse answer = screen(Map.of("procedure", "hydralift", "patient", Map.of("age", 30, "sex", "female"),
+                "answers", Map.of("pregnant", "yes")))
+                .statusCode(200)
+                .body("eligibility", equalTo("DEFER"));
+        List<String> missing = answer.extract().path("missingAnswers.question");
+        String summary = answer.extract().path("summary");
+        org.junit.jupiter.api.Assertions.assertTrue(missing.size() > 3, "missingAnswers keeps every question");
+        List<String> labels = answer.extract().path("missingAnswers.label");
+        String named = String.join("; ", labels.subList(0, 3).stream().map(l -> l.replaceAll("[?.]+$", "")).toList());
+        org.junit.jupiter.api.Assertions.assertEquals("Defer: a temporary contraindication was found; treat once it has"
+                + " passed. Because of: Pregnancy. " + missing.size() + " questions still to answer, first: " + named
+                + ".", summary);
+        given().contentType(ContentType.JSON).header("Accept-Language", "ru")
+                .body(Map.of("procedure", "hydralift", "patient", Map.of("age", 30, "sex", "female"),
+                        "answers", Map.of("pregnant", "yes")))
+                .post("/v1/screenings").then().statusCode(200)
+                .body("summary", containsString("Осталось вопросов без ответа: " + missing.size() + ";"));
+    }
+
+    @Test
     void patientOfUnknownSexIsAskedAboutPregnancy() {
         screen(Map.of("procedure", "hydralift", "patient", Map.of("age", 30)))
                 .statusCode(200)

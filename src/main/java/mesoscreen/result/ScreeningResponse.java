@@ -221,6 +221,9 @@ public record ScreeningResponse(
         return label.substring(0, end);
     }
 
+    /** Questions the summary names; the rest are counted. */
+    private static final int NAMED_QUESTIONS = 3;
+
     private static String summary(Screening screening, String language) {
         RuleSet rules = screening.rules();
         Verdict verdict = screening.verdict();
@@ -231,9 +234,13 @@ public record ScreeningResponse(
             out.append(' ').append(rules.message("summary.because", language).replace("{findings}", titles));
         }
         if (!verdict.missing().isEmpty()) {
-            out.append(' ').append(rules.message("summary.missing", language)
+            // Read at a glance: how many remain and the first few; missingAnswers[] lists every one.
+            int count = verdict.missing().size();
+            out.append(' ').append(rules.message(count > NAMED_QUESTIONS ? "summary.missing.more" : "summary.missing",
+                            language)
+                    .replace("{count}", Integer.toString(count))
                     .replace("{questions}", String.join("; ", verdict.missing().keySet().stream()
-                            .map(fact -> asked(rules, fact, language)).toList())));
+                            .limit(NAMED_QUESTIONS).map(fact -> asked(rules, fact, language)).toList())));
         }
         if (!screening.alternatives().isEmpty()) {
             out.append(' ').append(rules.message("summary.alternatives", language).replace("{procedures}",

@@ -13,6 +13,12 @@ public interface MesoscreenConfig {
     Path rulesDir();
 
     /**
+     * The clinics of a group sharing this deployment: one folder per clinic, named by the clinic id its API
+     * keys name, holding its clinic.yaml and the rule files it replaces or adds. None: one rule set for all.
+     */
+    java.util.Optional<Path> clinicsDir();
+
+    /**
      * Largest request body accepted; larger ones get a 413 problem. Quarkus's own limit
      * ({@code quarkus.http.limits.max-body-size}) must stay above it.
      */
@@ -41,6 +47,13 @@ public interface MesoscreenConfig {
      * every request needs one in the X-API-Key header. None: the API is open.
      */
     java.util.Optional<java.util.List<String>> apiKeys();
+
+    /**
+     * Publishable keys, {@code clinic=pk_...} entries as for {@link #apiKeys}: keys a clinic's web page may
+     * show. Accepted only to read the questionnaire and the procedures and to post a screening, and only
+     * from the clinic's own websites (the origins of its clinic.yaml); each client address has its own quota.
+     */
+    java.util.Optional<java.util.List<String>> publishableKeys();
 
     /** Requests a minute per API key (per client address without keys); 0, the default, is no limit. */
     @WithDefault("0")

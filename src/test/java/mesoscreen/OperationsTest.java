@@ -79,9 +79,9 @@ class OperationsTest {
                 .body("eligibility", equalTo("DEFER"));
         String version = Intakes.RULES.version();
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("mesoscreen_screenings_total{eligibility=\"DEFER\",procedure=\"hydralift\",ruleset=\""
+                .body(containsString("mesoscreen_screenings_total{clinic=\"\",eligibility=\"DEFER\",procedure=\"hydralift\",ruleset=\""
                         + version + "\"}"))
-                .body(containsString("mesoscreen_rule_hits_total{outcome=\"fires\",rule=\"pregnancy\",ruleset=\""
+                .body(containsString("mesoscreen_rule_hits_total{clinic=\"\",outcome=\"fires\",rule=\"pregnancy\",ruleset=\""
                         + version + "\"}"))
                 .body(containsString("mesoscreen_unrecognized_entries_total{list=\"medications\"}"))
                 .body(containsString("mesoscreen_unrecognized_entries_total{list=\"conditions\"}"))

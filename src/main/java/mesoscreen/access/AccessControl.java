@@ -12,7 +12,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import mesoscreen.MesoscreenConfig;
+import io.vertx.ext.web.RoutingContext;
 import mesoscreen.http.ErrorResponses;
+import mesoscreen.http.Problem;
+import mesoscreen.http.RequestClinic;
+import mesoscreen.screening.RuleSetRegistry;
+import mesoscreen.settings.ApiKeyList;
 import mesoscreen.http.ProblemMappers;
 import mesoscreen.http.Refusal;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -24,6 +29,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * or methods exist. Wrong keys spend a {@link FailureBudget} per client and per presented key; with
  * a rate limit, each clinic (or client address, when the API is open) gets that many requests a
  * minute. Either, once exhausted, is a 429 with Retry-After.
+ *
+ * <p>A publishable key (MESOSCREEN_PUBLISHABLE_KEYS) is one a clinic's web page may show: it identifies
+ * the clinic like a secret key, but only for what the drop-in form does (read the questionnaire and the
+ * procedures, post a JSON intake), only from the clinic's own websites (its clinic.yaml origins), and
+ * with its own quota per client address, so a page cannot spend the clinic's server-to-server quota.
  */
 @Singleton
 public class AccessControl {
@@ -34,21 +44,25 @@ public class AccessControl {
 
     // Filters are built before runtime configuration is available, so the policy is read on first use.
     private final Instance<MesoscreenConfig> config;
+    private final Instance<RuleSetRegistry> registry;
     private final AdminKey admin;
     private final ErrorResponses errors;
     private volatile Policy policy;
 
-    AccessControl(Instance<MesoscreenConfig> config, AdminKey admin, ErrorResponses errors) {
+    AccessControl(Instance<MesoscreenConfig> config, Instance<RuleSetRegistry> registry, AdminKey admin,
+                  ErrorResponses errors) {
         this.config = config;
+        this.registry = registry;
         this.admin = admin;
         this.errors = errors;
     }
 
-    /** The keys, the rate limit (null: none) and the failure budget, read once. */
-    private record Policy(ApiKeys keys, RateLimit rate, FailureBudget failures) {
+    /** The secret and publishable keys, the rate limit (null: none) and the failure budget, read once. */
+    private record Policy(ApiKeys keys, ApiKeys publishable, RateLimit rate, FailureBudget failures) {
         static Policy of(MesoscreenConfig config) {
             int clients = config.rateLimitClients();
             return new Policy(ApiKeys.of(config.apiKeys().orElse(List.of())),
+                    ApiKeys.of(ApiKeyList.PUBLISHABLE, config.publishableKeys().orElse(List.of())),
                     config.rateLimitPerMinute() > 0 ? new RateLimit(config.rateLimitPerMinute(), clients) : null,
                     new FailureBudget(FREE_FAILURES, clients));
         }
@@ -69,7 +83,7 @@ public class AccessControl {
 
     /** Before matching: any method on any spelling of a protected path. */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Response identify(ContainerRequestContext request, HttpServerRequest http) {
+    public Response identify(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
         String path = canonical(request.getUriInfo().getPath());
         if (path.equals("/admin") || path.startsWith("/admin/")) {
             request.setProperty(CHECKED, Boolean.TRUE);
@@ -77,14 +91,15 @@ public class AccessControl {
         }
         if (isApi(path) || isCds(path)) {
             request.setProperty(CHECKED, Boolean.TRUE);
-            return check(request, http);
+            return check(request, http, routing);
         }
         return null;
     }
 
     /** After matching: a /v1, /fhir or /admin resource reached by a spelling the check above missed. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Response verify(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+    public Response verify(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http,
+                           RoutingContext routing) {
         if (request.getProperty(CHECKED) != null || resource.getResourceClass() == null) {
             return null;
         }
@@ -93,13 +108,14 @@ public class AccessControl {
         if (declared.equals("/admin") || declared.startsWith("/admin/")) {
             return checkAdmin(request, http);
         }
-        return isApi(declared) || isCds(declared) ? check(request, http) : null;
+        return isApi(declared) || isCds(declared) ? check(request, http, routing) : null;
     }
 
-    private Response check(ContainerRequestContext request, HttpServerRequest http) {
+    private Response check(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
         String path = request.getUriInfo().getPath();
         Policy policy = policy();
-        String source = "address:" + ClientAddress.of(http.remoteAddress());
+        String address = ClientAddress.of(http.remoteAddress());
+        String source = "address:" + address;
         String counted = source;
         // CDS Hooks calls carry a signed JWT instead of an API key, and share the rate limit.
         if (!policy.keys().isEmpty() && !isCds(canonical(path))) {
@@ -114,11 +130,22 @@ public class AccessControl {
                 return refuse(FailureBudget.refusal(wait), path);
             }
             String clinic = policy.keys().clinic(given);
-            if (clinic == null) {
-                policy.failures().fail(source, presented);
-                return refuse(Refusal.unauthorized("this API key is not valid", HEADER), path);
+            if (clinic != null) {
+                counted = "clinic:" + clinic;
+            } else {
+                clinic = policy.publishable().clinic(given);
+                if (clinic == null) {
+                    policy.failures().fail(source, presented);
+                    return refuse(Refusal.unauthorized("this API key is not valid", HEADER), path);
+                }
+                String refused = PublishableUse.refusal(request, canonical(path), registry.get().current(clinic));
+                if (refused != null) {
+                    return refuse(new Refusal(Problem.of(403, "publishable-key-not-allowed", refused, null), 0), path);
+                }
+                // A page's quota: per client address, apart from the clinic's server-to-server quota.
+                counted = "page:" + clinic + ":" + address;
             }
-            counted = "clinic:" + clinic;
+            RequestClinic.set(routing, clinic);
         }
         if (policy.rate() != null) {
             long wait = policy.rate().take(counted);
@@ -133,6 +160,13 @@ public class AccessControl {
     private Response checkAdmin(ContainerRequestContext request, HttpServerRequest http) {
         if (!admin.configured()) {
             return ProblemMappers.respond(ProblemMappers.httpProblem(404));
+        }
+        ApiKeys publishable = policy().publishable();
+        if (!publishable.isEmpty() && (publishable.clinic(request.getHeaderString(AdminKey.HEADER)) != null
+                || publishable.clinic(request.getHeaderString(HEADER)) != null)) {
+            // Shown on web pages, so never a key to anything but the form's calls.
+            return refuse(new Refusal(Problem.of(403, "publishable-key-not-allowed", "a publishable key opens"
+                    + " nothing under /admin; reloading the rules needs the admin key in X-Admin-Key", null), 0), null);
         }
         Refusal refusal = admin.check(request.getHeaderString(AdminKey.HEADER), ClientAddress.of(http.remoteAddress()));
         return refusal == null ? null : refuse(refusal, null);

@@ -15,10 +15,15 @@ record ApiKeys(List<Entry> entries) {
 
     /** The keys of a list that {@code StartupSettings} has already checked. */
     static ApiKeys of(List<String> settings) {
+        return of(ApiKeyList.VARIABLE, settings);
+    }
+
+    /** The keys of {@code variable}'s list. */
+    static ApiKeys of(String variable, List<String> settings) {
         if (settings.isEmpty()) {
             return new ApiKeys(List.of());
         }
-        ApiKeyList.Parsed parsed = ApiKeyList.parse(String.join(",", settings));
+        ApiKeyList.Parsed parsed = ApiKeyList.parse(variable, String.join(",", settings));
         if (!parsed.errors().isEmpty()) {
             throw new IllegalStateException(parsed.errors().get(0).render());
         }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import mesoscreen.MesoscreenConfig;
 import mesoscreen.intake.Violation;
 import mesoscreen.screening.RuleSetRegistry;
@@ -35,7 +36,16 @@ public class AdminResource {
 
     @Schema(name = "Reload")
     public record ReloadView(@Schema(enumeration = {"reloaded", "unchanged"}) String status,
-                             ScreeningResponse.RuleSetInfo ruleset) {
+                             ScreeningResponse.RuleSetInfo ruleset,
+                             @Schema(description = "Each clinic's set, reloaded on its own; empty without clinics.")
+                             List<ClinicReload> clinics) {
+    }
+
+    @Schema(name = "ClinicReload")
+    public record ClinicReload(@Schema(examples = "clinic-b") String clinic,
+                               @Schema(enumeration = {"reloaded", "unchanged", "failed"}) String status,
+                               @Schema(description = "The set in force after the reload: the last good one when it failed.")
+                               ScreeningResponse.RuleSetInfo ruleset) {
     }
 
     @POST
@@ -56,16 +66,25 @@ public class AdminResource {
         if (!Secrets.matches(key, config.adminKey().get())) {
             return ProblemMappers.respond(Problem.of(401, "unauthorized", "send the admin key in X-Admin-Key", null));
         }
-        RuleSetRegistry.Reload outcome = registry.reload();
-        if (outcome.failed()) {
-            List<Violation> errors = outcome.errors().stream()
-                    .map(e -> new Violation("rules", "rules-invalid", e)).toList();
+        Map<String, RuleSetRegistry.Reload> outcomes = registry.reload();
+        // Each set reloads on its own: a clinic's broken overlay is reported, and the others stay reloaded.
+        List<Violation> errors = outcomes.values().stream().flatMap(outcome -> outcome.errors().stream())
+                .map(e -> new Violation("rules", "rules-invalid", e)).toList();
+        if (!errors.isEmpty()) {
             Problem problem = Problem.of(errors);
             return ProblemMappers.respond(new Problem(problem.type(), "Rules invalid", 422,
-                    errors.size() + " error(s) in the rules folder; the rules in force stay", "rules-invalid", null,
-                    errors, null));
+                    errors.size() + " error(s) in the rules; the rules in force stay where they fail", "rules-invalid",
+                    null, errors, null));
         }
-        return Response.ok(new ReloadView(outcome.changed() ? "reloaded" : "unchanged",
-                ScreeningResponse.RuleSetInfo.of(outcome.inForce()))).build();
+        RuleSetRegistry.Reload base = outcomes.get(null);
+        List<ClinicReload> clinics = outcomes.entrySet().stream().filter(e -> e.getKey() != null)
+                .map(e -> new ClinicReload(e.getKey(), status(e.getValue()),
+                        ScreeningResponse.RuleSetInfo.of(e.getValue().inForce())))
+                .toList();
+        return Response.ok(new ReloadView(status(base), ScreeningResponse.RuleSetInfo.of(base.inForce()), clinics)).build();
+    }
+
+    private static String status(RuleSetRegistry.Reload outcome) {
+        return outcome.failed() ? "failed" : outcome.changed() ? "reloaded" : "unchanged";
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import mesoscreen.http.Languages;
 import mesoscreen.http.Problem;
+import mesoscreen.http.RequestClinic;
 import mesoscreen.http.ProblemMappers;
 import mesoscreen.result.ScreeningResponse;
 
@@ -33,9 +34,11 @@ import mesoscreen.result.ScreeningResponse;
 @Tag(name = "Catalogue", description = "Procedures and rules of the rule set in force.")
 public class CatalogueResource {
     private final RuleSetRegistry registry;
+    private final RequestClinic clinic;
 
-    CatalogueResource(RuleSetRegistry registry) {
+    CatalogueResource(RuleSetRegistry registry, RequestClinic clinic) {
         this.registry = registry;
+        this.clinic = clinic;
     }
 
     @Schema(name = "ProcedureList")
@@ -116,7 +119,7 @@ public class CatalogueResource {
     @APIResponse(responseCode = "200", description = "The catalogue.",
             content = @Content(schema = @Schema(implementation = Procedures.class)))
     public Response procedures(@Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         String language = Languages.choose(accept, rules.languages());
         return localized(new Procedures(ScreeningResponse.RuleSetInfo.of(rules),
                 rules.procedures().values().stream().map(p -> ProcedureView.of(p, rules, language)).toList()), language);
@@ -130,7 +133,7 @@ public class CatalogueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response procedure(@Parameter(example = "hydralift") @PathParam("id") String id,
                               @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         String language = Languages.choose(accept, rules.languages());
         Procedure procedure = rules.procedures().get(id);
         if (procedure == null) {
@@ -145,7 +148,7 @@ public class CatalogueResource {
     @APIResponse(responseCode = "200", description = "The rules in force.",
             content = @Content(schema = @Schema(implementation = Rules.class)))
     public Response rules(@Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         String language = Languages.choose(accept, rules.languages());
         return localized(new Rules(ScreeningResponse.RuleSetInfo.of(rules),
                 rules.rules().stream().map(r -> RuleView.of(r, rules, language, false)).toList()), language);
@@ -159,7 +162,7 @@ public class CatalogueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rule(@Parameter(example = "pregnancy") @PathParam("id") String id,
                          @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         String language = Languages.choose(accept, rules.languages());
         return rules.rule(id)
                 .map(r -> localized(RuleView.of(r, rules, language, true), language))

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import mesoscreen.http.IntakeRejected;
 import mesoscreen.http.Languages;
 import mesoscreen.http.Problem;
+import mesoscreen.http.RequestClinic;
 import mesoscreen.result.ScreeningResponse;
 
 /** The intake questionnaire as render-ready JSON, so that clinic websites do not hard-code questions. */
@@ -34,9 +35,11 @@ import mesoscreen.result.ScreeningResponse;
 @Tag(name = "Questionnaire", description = "The questions that matter, for a web form to render.")
 public class QuestionnaireResource {
     private final RuleSetRegistry registry;
+    private final RequestClinic clinic;
 
-    QuestionnaireResource(RuleSetRegistry registry) {
+    QuestionnaireResource(RuleSetRegistry registry, RequestClinic clinic) {
         this.registry = registry;
+        this.clinic = clinic;
     }
 
     @Schema(name = "Questionnaire")
@@ -92,7 +95,7 @@ public class QuestionnaireResource {
             @Parameter(description = "Procedure id; omit for the whole catalogue.", example = "hydralift")
             @QueryParam("procedure") String procedure,
             @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         IntakeValidator.unknownProcedure(procedure, rules).ifPresent(v -> {
             throw new IntakeRejected(List.of(v));
         });

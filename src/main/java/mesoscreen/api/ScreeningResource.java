@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import mesoscreen.http.IntakeFormat;
 import mesoscreen.http.IntakeRejected;
 import mesoscreen.http.Problem;
+import mesoscreen.http.RequestClinic;
 import mesoscreen.http.ProblemMappers;
 import mesoscreen.result.ScreeningResponse;
 import mesoscreen.result.ScreeningResults;
@@ -37,10 +38,12 @@ public class ScreeningResource {
 
     private final ScreeningService screenings;
     private final List<IntakeFormat> formats;
+    private final RequestClinic clinic;
 
-    ScreeningResource(ScreeningService screenings, @All List<IntakeFormat> formats) {
+    ScreeningResource(ScreeningService screenings, @All List<IntakeFormat> formats, RequestClinic clinic) {
         this.screenings = screenings;
         this.formats = List.copyOf(formats);
+        this.clinic = clinic;
     }
 
     @POST
@@ -81,7 +84,7 @@ public class ScreeningResource {
         if (intake == null) {
             throw new IntakeRejected(List.of(new Violation("", "missing-body", "send the intake as a JSON object")));
         }
-        return answer(screenings.screen(intake), acceptLanguage);
+        return answer(screenings.screen(clinic.get(), intake), acceptLanguage);
     }
 
     @POST
@@ -104,7 +107,7 @@ public class ScreeningResource {
             String body) {
         IntakeFormat format = formats.stream().filter(f -> f.mediaType().equals(FHIR_JSON)).findFirst()
                 .orElseThrow(() -> new jakarta.ws.rs.NotSupportedException());
-        return answer(screenings.screen(format.source(body)), acceptLanguage);
+        return answer(screenings.screen(clinic.get(), format.source(body)), acceptLanguage);
     }
 
     /** The screening, or its violations as a problem. */

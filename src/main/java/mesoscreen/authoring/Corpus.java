@@ -26,7 +26,7 @@ import mesoscreen.vocabulary.Lexicon;
  * folder of JSON intakes. A generated intake is written for each rule set from that set's own
  * questions, so that a question asked by one set only does not turn every intake into a rejection:
  * all answers "no" but one, each single vocabulary code or term, each recent procedure type, ages
- * and sexes at the edges.
+ * and sexes at the edges, and each bound the rules state, just inside and just outside ({@link Thresholds}).
  */
 final class Corpus {
     /** One intake, as each rule set sees it; {@code procedure} in it screens that one only. */
@@ -108,13 +108,48 @@ final class Corpus {
         }
         Set<String> types = union(older.vocabulary().procedureTypes().keySet(), newer.vocabulary().procedureTypes().keySet());
         for (String type : types) {
-            generate("recentProcedures: " + type + " yesterday", rules -> recentProcedure(rules, type));
+            generate("recentProcedures: " + type + " yesterday", rules -> recentProcedure(rules, type, today.minusDays(1)));
         }
-        for (int age : AGES) {
+        Thresholds bounds = Thresholds.of(today, older, newer);
+        Set<Integer> ages = new java.util.TreeSet<>(AGES);
+        ages.addAll(bounds.ages());
+        for (int age : ages) {
             generate("age " + age, rules -> patient(base(rules), age, "female"));
         }
+        windows(bounds);
         for (String sex : OTHER_SEXES) {
             generate("sex " + sex, rules -> patient(base(rules), 35, sex));
+        }
+    }
+
+    /** Just inside and just outside each window of either set, on each planned date the examples use. */
+    private void windows(Thresholds bounds) {
+        for (LocalDate planned : bounds.plannedDates()) {
+            for (boolean inside : List.of(true, false)) {
+                String where = (inside ? "just inside " : "just outside ");
+                for (Thresholds.MedicationWindow each : bounds.medications()) {
+                    LocalDate stopped = Thresholds.start(each.window(), planned, inside);
+                    ObjectNode entry = json.createObjectNode();
+                    if (each.listing().term() != null) {
+                        entry.put("text", each.listing().term());
+                    } else {
+                        entry.put("system", each.listing().system()).put("code", each.listing().code());
+                    }
+                    entry.put("stoppedOn", stopped.toString());
+                    generate("medications: " + each.medicationClass() + " stopped on " + stopped + ", planned "
+                            + planned + " (" + where + each.window() + ")", rules -> {
+                                ObjectNode intake = base(rules).put("plannedDate", planned.toString());
+                                intake.putArray("medications").add(entry.deepCopy());
+                                return intake;
+                            });
+                }
+                for (Thresholds.ProcedureWindow each : bounds.procedures()) {
+                    LocalDate done = Thresholds.start(each.window(), planned, inside);
+                    generate("recentProcedures: " + each.type() + " on " + done + ", planned " + planned + " ("
+                            + where + each.window() + ")", rules -> recentProcedure(rules, each.type(), done)
+                            .put("plannedDate", planned.toString()));
+                }
+            }
         }
     }
 
@@ -148,14 +183,14 @@ final class Corpus {
     }
 
     /** A "yes" to the questions that open the list of recent procedures, and one done yesterday. */
-    private ObjectNode recentProcedure(RuleSet rules, String type) {
+    private ObjectNode recentProcedure(RuleSet rules, String type, LocalDate date) {
         ObjectNode intake = base(rules);
         for (Question question : rules.questions().values()) {
             if (question.followUp() instanceof Question.FollowUp.Field field && field.field().equals("recentProcedures")) {
                 answer(intake, rules, question.id(), "yes");
             }
         }
-        intake.putArray("recentProcedures").addObject().put("type", type).put("date", today.minusDays(1).toString());
+        intake.putArray("recentProcedures").addObject().put("type", type).put("date", date.toString());
         return intake;
     }
 

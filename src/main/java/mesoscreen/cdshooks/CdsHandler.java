@@ -44,8 +44,9 @@ class CdsHandler {
     }
 
     /** @param base where this service is reached, for the questionnaire links */
-    List<Card> cards(CdsService service, CdsRequest request, String language, String base) {
-        RuleSet rules = registry.current();
+    /** @param clinic whose rule set screens the call: the one its EHR belongs to; null for the base set */
+    List<Card> cards(CdsService service, CdsRequest request, String clinic, String language, String base) {
+        RuleSet rules = registry.current(clinic);
         if (!service.hook().equals(request.hook())) {
             throw CdsRejected.badRequest("hook", "this service answers the " + service.hook() + " hook");
         }
@@ -63,7 +64,7 @@ class CdsHandler {
             LocalDate today = LocalDate.now(clock);
             for (Orders.Order order : orders) {
                 if (order.procedure() != null) {
-                    out.addAll(screen(chart.intake(order.procedure(), order.planned(), today), rules, today, language,
+                    out.addAll(screen(clinic, chart.intake(order.procedure(), order.planned(), today), rules, today, language,
                             base + QUESTIONNAIRE + order.procedure()));
                 }
             }
@@ -74,8 +75,9 @@ class CdsHandler {
     }
 
     /** Screens the chart's intake through the one screening service, as any intake is screened. */
-    private List<Card> screen(Intake intake, RuleSet rules, LocalDate today, String language, String link) {
-        ScreeningService.Outcome outcome = screening.screen(intake);
+    private List<Card> screen(String clinic, Intake intake, RuleSet rules, LocalDate today, String language,
+                              String link) {
+        ScreeningService.Outcome outcome = screening.screen(clinic, intake);
         if (outcome instanceof ScreeningService.Outcome.Rejected rejected) {
             Violation first = rejected.violations().get(0);
             throw CdsRejected.badRequest("prefetch", "the chart cannot be screened: " + first.path() + ": "

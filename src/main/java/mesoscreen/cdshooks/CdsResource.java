@@ -110,11 +110,11 @@ public class CdsResource {
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                          @Context UriInfo uri,
                          String body) {
-        tokens.verify(authorization, audience(uri));
+        String clinic = settings.clinic(tokens.verify(authorization, audience(uri)));
         CdsService service = service(id);
         CdsRequest request = read(body, CdsRequest.class);
-        String language = Languages.choose(acceptLanguage, registry.current().languages());
-        List<Card> cards = handler.cards(service, request, language, base(uri));
+        String language = Languages.choose(acceptLanguage, registry.current(clinic).languages());
+        List<Card> cards = handler.cards(service, request, clinic, language, base(uri));
         return Response.ok(new Card.Cards(cards), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

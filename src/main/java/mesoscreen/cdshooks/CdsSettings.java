@@ -21,6 +21,8 @@ public class CdsSettings {
     private static final Logger LOG = Logger.getLogger(CdsSettings.class);
 
     private final Map<String, URI> issuers;
+    /** Issuer to the clinic its EHR belongs to, for those that name one. */
+    private final Map<String, String> clinics;
     private final List<URI> fhirServers;
     private final boolean allowUnsigned;
     private final Optional<URI> publicBaseUrl;
@@ -42,17 +44,22 @@ public class CdsSettings {
     CdsSettings(List<String> trustedIssuers, List<String> fhirServers, boolean allowUnsigned,
                 Optional<String> publicBaseUrl) {
         Map<String, URI> parsed = new LinkedHashMap<>();
+        Map<String, String> clinicOf = new LinkedHashMap<>();
         for (String entry : trustedIssuers) {
             String[] parts = entry.split("\\|", -1);
-            if (parts.length != 2 || parts[0].isBlank()) {
-                throw new IllegalArgumentException("mesoscreen.cds.trusted-issuers entries are issuer|jwks-url;"
-                        + " one entry is not");
+            if (parts.length < 2 || parts.length > 3 || parts[0].isBlank() || parts.length == 3 && parts[2].isBlank()) {
+                throw new IllegalArgumentException("mesoscreen.cds.trusted-issuers entries are issuer|jwks-url, or"
+                        + " issuer|jwks-url|clinic; one entry is not");
             }
             if (parsed.put(parts[0].trim(), url(parts[1], "mesoscreen.cds.trusted-issuers")) != null) {
                 throw new IllegalArgumentException("mesoscreen.cds.trusted-issuers names an issuer twice");
             }
+            if (parts.length == 3) {
+                clinicOf.put(parts[0].trim(), parts[2].trim());
+            }
         }
         this.issuers = Map.copyOf(parsed);
+        this.clinics = Map.copyOf(clinicOf);
         List<URI> servers = new ArrayList<>();
         for (String server : fhirServers) {
             servers.add(url(server, "mesoscreen.cds.fhir-servers"));
@@ -81,6 +88,11 @@ public class CdsSettings {
     /** Issuer to the URL of its JWK Set. */
     public Map<String, URI> issuers() {
         return issuers;
+    }
+
+    /** The clinic whose rule set screens a call of {@code issuer} (null: unsigned); null for the base set. */
+    public String clinic(String issuer) {
+        return issuer == null ? null : clinics.get(issuer);
     }
 
     /** Base URLs of the FHIR servers we may fetch from. */

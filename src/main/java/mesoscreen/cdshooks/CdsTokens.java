@@ -50,11 +50,13 @@ class CdsTokens {
     /**
      * Verifies the Authorization header of a call to {@code audience}; throws a 401 saying what is wrong.
      * Without a header the call passes only when unsigned calls are allowed.
+     *
+     * @return the issuer of the verified token; null for an unsigned call where those are allowed
      */
-    void verify(String authorization, String audience) {
+    String verify(String authorization, String audience) {
         if (authorization == null || authorization.isBlank()) {
             if (settings.allowUnsigned()) {
-                return;
+                return null;
             }
             throw CdsRejected.unauthorized("sign the call with a JWT in the Authorization header (Bearer)");
         }
@@ -99,6 +101,7 @@ class CdsTokens {
         try {
             consumer.processContext(token);
             remember(issuer, token.getJwtClaims(), now);
+            return issuer;
         } catch (InvalidJwtException e) {
             throw CdsRejected.unauthorized(reason(e, audience));
         } catch (MalformedClaimException e) {

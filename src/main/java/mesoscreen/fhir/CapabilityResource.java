@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Date;
+import mesoscreen.http.RequestClinic;
 import mesoscreen.screening.RuleSetRegistry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,7 +26,10 @@ public class CapabilityResource {
     private final FhirSupport fhir;
     private final RuleSetRegistry registry;
 
-    CapabilityResource(FhirSupport fhir, RuleSetRegistry registry) {
+    private final RequestClinic clinic;
+
+    CapabilityResource(FhirSupport fhir, RuleSetRegistry registry, RequestClinic clinic) {
+        this.clinic = clinic;
         this.fhir = fhir;
         this.registry = registry;
     }
@@ -46,7 +50,7 @@ public class CapabilityResource {
         statement.setKind(CapabilityStatementKind.INSTANCE);
         statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         statement.addFormat("json");
-        statement.getSoftware().setName("Mesoscreen").setVersion(registry.current().version());
+        statement.getSoftware().setName("Mesoscreen").setVersion(registry.current(clinic.get()).version());
         statement.getImplementation().setDescription("Mesoscreen FHIR R4 face").setUrl(fhir.base());
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
         CapabilityStatement.CapabilityStatementRestResourceComponent questionnaire = rest.addResource()

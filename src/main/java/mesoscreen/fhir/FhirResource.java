@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import mesoscreen.http.Languages;
+import mesoscreen.http.RequestClinic;
 import mesoscreen.result.ScreeningResults;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
@@ -43,7 +44,10 @@ public class FhirResource {
     private final RuleSetRegistry registry;
     private final FhirSupport fhir;
 
-    FhirResource(ScreeningService screenings, RuleSetRegistry registry, FhirSupport fhir) {
+    private final RequestClinic clinic;
+
+    FhirResource(ScreeningService screenings, RuleSetRegistry registry, FhirSupport fhir, RequestClinic clinic) {
+        this.clinic = clinic;
         this.screenings = screenings;
         this.registry = registry;
         this.fhir = fhir;
@@ -62,7 +66,7 @@ public class FhirResource {
     public Response questionnaire(@Parameter(example = "mesoscreen-intake-hydralift") @PathParam("id") String id,
                                   @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                                   String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
                 rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
         String language = Languages.choose(accept, rules.languages());
@@ -82,7 +86,7 @@ public class FhirResource {
                            @QueryParam("url") String url,
                            @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                            String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         String language = Languages.choose(accept, rules.languages());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         java.util.List<String> procedures = new java.util.ArrayList<>();
@@ -112,7 +116,7 @@ public class FhirResource {
     public Response codeSystem(@Parameter(example = "answer") @PathParam("id") String id,
                                @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                                String accept) {
-        RuleSet rules = registry.current();
+        RuleSet rules = registry.current(clinic.get());
         if (!FhirQuestionnaires.CODE_SYSTEMS.contains(id)) {
             throw notFound("CodeSystem", id, FhirQuestionnaires.CODE_SYSTEMS);
         }
@@ -140,7 +144,7 @@ public class FhirResource {
                            @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                            String accept,
                            String body) {
-        ScreeningService.Outcome outcome = screenings.screen(rules -> {
+        ScreeningService.Outcome outcome = screenings.screen(clinic.get(), rules -> {
             List<Violation> unknown = IntakeValidator.unknownProcedure(procedure, rules).stream().toList();
             return unknown.isEmpty() ? FhirIntakes.read(fhir, rules, body, procedure) : IntakeSource.Read.rejected(unknown);
         });

@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jakarta.enterprise.inject.Instance;
+import java.util.function.Predicate;
 import mesoscreen.MesoscreenConfig;
+import mesoscreen.screening.RuleSetRegistry;
 import mesoscreen.settings.CorsOrigins;
 import mesoscreen.settings.StartupSettings;
 
 /**
- * Browsers on other websites (CORS). Only the configured origins, and the service's own, may call;
+ * Browsers on other websites (CORS). Only the configured origins (MESOSCREEN_CORS_ORIGINS, and each
+ * clinic's websites as its clinic.yaml lists them, read from the sets in force), and the service's own, may call;
  * any other gets a 403 problem, preflight or not. Every answer says {@code Vary: Origin}, since
  * whether it is allowed depends on it. Credentials (cookies) are never invited unless configured:
  * keys travel in a header. Quarkus's own CORS filter is off: it reflects '*', invites credentials
@@ -48,9 +52,13 @@ public class Cors {
     // StartupSettings is asked for first: the routes are built before @Startup beans, and a bad setting
     // should be reported with all the others, not alone by the policy below.
     void register(@Observes Filters filters, MesoscreenConfig config, Refusals refusals,
-                  StartupSettings settings) {
+                  StartupSettings settings, Instance<RuleSetRegistry> registry) {
         Policy policy = Policy.of(config.cors());
-        filters.register(context -> handle(context, policy, refusals), PRIORITY);
+        // The rules are loaded after the routes are built, so the clinics' origins are read on use.
+        Predicate<String> clinics = origin -> registry.get().holders().stream()
+                .map(holder -> holder.current().clinic())
+                .anyMatch(clinic -> clinic != null && clinic.origins().contains(CorsOrigins.normal(origin)));
+        filters.register(context -> handle(context, policy, clinics, refusals), PRIORITY);
     }
 
     private static void varyOnOrigin(HttpServerResponse response) {
@@ -65,7 +73,7 @@ public class Cors {
         response.headers().set(HttpHeaders.VARY, String.join(", ", vary));
     }
 
-    private static void handle(RoutingContext context, Policy policy, Refusals refusals) {
+    private static void handle(RoutingContext context, Policy policy, Predicate<String> clinics, Refusals refusals) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         // At the end, into one Vary with what the resource varies on (Accept-Language on catalogue reads).
@@ -76,7 +84,7 @@ public class Cors {
             return;
         }
         boolean same = sameOrigin(request, origin);
-        if (!same && !policy.allowed().allows(origin)) {
+        if (!same && !policy.allowed().allows(origin) && !clinics.test(origin)) {
             refusals.send(context, new Refusal(Problem.of(403, "origin-not-allowed",
                     "this website may not call the API from a browser (its Origin is not allowed)", null), 0));
             return;

@@ -33,10 +33,12 @@ public class HttpCaching {
     // Filters are built before runtime configuration is available, so both are looked up on use.
     private final Instance<RuleSetRegistry> registry;
     private final Instance<MesoscreenConfig> config;
+    private final Instance<RequestClinic> clinic;
 
-    HttpCaching(Instance<RuleSetRegistry> registry, Instance<MesoscreenConfig> config) {
+    HttpCaching(Instance<RuleSetRegistry> registry, Instance<MesoscreenConfig> config, Instance<RequestClinic> clinic) {
         this.registry = registry;
         this.config = config;
+        this.clinic = clinic;
     }
 
     /** After access control: a client without a key gets 401, not 304. */
@@ -45,7 +47,7 @@ public class HttpCaching {
         if (!cacheable(request)) {
             return null;
         }
-        RuleSet rules = registry.get().current();
+        RuleSet rules = registry.get().current(clinic.get().get());
         request.setProperty(SEEN, rules.digest());
         String tag = etag(rules, request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String given = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
@@ -62,7 +64,7 @@ public class HttpCaching {
         if (response.getStatus() != 200 || !cacheable(request)) {
             return;
         }
-        RuleSet rules = registry.get().current();
+        RuleSet rules = registry.get().current(clinic.get().get());
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         // The body was built from the rules in force between the two filters: tag it only when that is one rule set.
         if (rules.digest().equals(request.getProperty(SEEN))) {

@@ -18,10 +18,11 @@ import mesoscreen.screening.RuleSetRegistry;
 /**
  * Prometheus metrics of screenings (at /q/metrics). Every label is an id of the rule set (procedure,
  * verdict, rule, list name, rule-set version), never anything a patient sent, so the number of series
- * is bounded by the rule set.
+ * is bounded by the rule set. {@code clinic} is the id of the clinic whose set decided ("" for the base
+ * set): ids from the clinics folder, never a name typed by anyone.
  * <ul>
- * <li>{@code mesoscreen_screenings_total{procedure, eligibility, ruleset}}</li>
- * <li>{@code mesoscreen_rule_hits_total{rule, outcome=fires|possible|unknown, ruleset}} for the procedure screened</li>
+ * <li>{@code mesoscreen_screenings_total{procedure, eligibility, ruleset, clinic}}</li>
+ * <li>{@code mesoscreen_rule_hits_total{rule, outcome=fires|possible|unknown, ruleset, clinic}} for the procedure screened</li>
  * <li>{@code mesoscreen_unrecognized_entries_total{list}}: entries no vocabulary reads, a measure of its gaps</li>
  * <li>{@code mesoscreen_screening_seconds}: validation, screening and wording, as a histogram</li>
  * <li>{@code mesoscreen_rules_reloads_total{result=success|failure}}</li>
@@ -78,35 +79,36 @@ public class ScreeningMetrics {
     void screened(ScreeningResponse result, long nanos) {
         latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         String version = result.ruleset().version();
+        String clinic = result.ruleset().clinic() == null ? "" : result.ruleset().clinic();
         counter("mesoscreen.screenings", "Screenings answered, by procedure and verdict",
                 "procedure", result.procedure().id(), "eligibility", result.eligibility().name(),
-                "ruleset", version).increment();
+                "ruleset", version, "clinic", clinic).increment();
         Set<String> possible = new HashSet<>();
-        result.contraindications().forEach(c -> hit(c.id(), "fires", version));
+        result.contraindications().forEach(c -> hit(c.id(), "fires", version, clinic));
         for (ScreeningResponse.Warning warning : result.warnings()) {
             if (!warning.id().equals("unrecognized-entries")) {
                 boolean present = "present".equals(warning.status());
-                hit(warning.id(), present ? "fires" : "possible", version);
+                hit(warning.id(), present ? "fires" : "possible", version, clinic);
                 if (!present) {
                     possible.add(warning.id());
                 }
             }
         }
         result.notes().stream().filter(n -> !n.id().equals("concern-not-treated"))
-                .forEach(n -> hit(n.id(), "fires", version));
+                .forEach(n -> hit(n.id(), "fires", version, clinic));
         Set<String> undecided = new HashSet<>();
         result.missingAnswers().forEach(m -> undecided.addAll(m.because()));
         undecided.removeAll(possible);
-        undecided.forEach(rule -> hit(rule, "unknown", version));
+        undecided.forEach(rule -> hit(rule, "unknown", version, clinic));
         for (ScreeningResponse.UnrecognizedEntry entry : result.unrecognized()) {
             counter("mesoscreen.unrecognized.entries", "Request entries no vocabulary reads, by list",
                     "list", entry.path()).increment();
         }
     }
 
-    private void hit(String rule, String outcome, String version) {
+    private void hit(String rule, String outcome, String version, String clinic) {
         counter("mesoscreen.rule.hits", "Rules that fired, or stayed undecided, for the procedure screened",
-                "rule", rule, "outcome", outcome, "ruleset", version).increment();
+                "rule", rule, "outcome", outcome, "ruleset", version, "clinic", clinic).increment();
     }
 
     private Counter counter(String name, String description, String... tags) {

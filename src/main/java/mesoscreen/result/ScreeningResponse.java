@@ -112,9 +112,11 @@ public record ScreeningResponse(
 
     @Schema(name = "RuleSetInfo")
     public record RuleSetInfo(@Schema(examples = "2026.11.0") String version,
-                              @Schema(examples = "sha256:9f2c...") String digest) {
+                              @Schema(examples = "sha256:9f2c...") String digest,
+                              @Schema(description = "The clinic whose rule set decided (its id, as its API keys name"
+                                      + " it); null for the base rule set.", examples = "clinic-a") String clinic) {
         public static RuleSetInfo of(RuleSet rules) {
-            return new RuleSetInfo(rules.version(), rules.digest());
+            return new RuleSetInfo(rules.version(), rules.digest(), rules.clinicId());
         }
     }
 

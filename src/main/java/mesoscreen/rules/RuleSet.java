@@ -24,12 +24,13 @@ import mesoscreen.vocabulary.Vocabulary;
  * @param sources   citation id to its description
  * @param messages  texts of the service itself (summaries), by key
  * @param preparation what to do before a session, aftercare what to do after it
+ * @param clinic    the clinic whose set this is (base rules overlaid with its own files); null for the base set
  */
 public record RuleSet(String version, String digest, List<String> languages, Map<String, String> sources,
                       Map<String, Question> questions, Map<String, Procedure> procedures,
                       Vocabulary vocabulary, TextNormalizer normalizer, Map<String, Localized> messages,
                       List<CareStep> preparation, List<CareStep> aftercare, QuestionnaireTexts questionnaire,
-                      List<Rule> rules, Map<String, Integer> questionOrder) {
+                      List<Rule> rules, Map<String, Integer> questionOrder, Clinic clinic) {
 
     public RuleSet(String version, String digest, List<String> languages, Map<String, String> sources,
                    Map<String, Question> questions, Map<String, Procedure> procedures,
@@ -37,7 +38,7 @@ public record RuleSet(String version, String digest, List<String> languages, Map
                    List<CareStep> preparation, List<CareStep> aftercare, QuestionnaireTexts questionnaire,
                    List<Rule> rules) {
         this(version, digest, languages, sources, questions, procedures, vocabulary, normalizer, messages, preparation,
-                aftercare, questionnaire, rules, positions(questions.keySet()));
+                aftercare, questionnaire, rules, positions(questions.keySet()), null);
     }
 
     /**
@@ -54,6 +55,42 @@ public record RuleSet(String version, String digest, List<String> languages, Map
         aftercare = List.copyOf(aftercare);
         rules = List.copyOf(rules);
         questionOrder = Map.copyOf(questionOrder);
+    }
+
+    /**
+     * This set as {@code clinic}'s, as compiled: every procedure still in it, so that the examples run on
+     * the same catalogue as the base set's; its version names the clinic. {@link #offered} then restricts it.
+     */
+    public RuleSet forClinic(Clinic clinic) {
+        String named = version + "+" + clinic.id() + (clinic.version() == null ? "" : "." + clinic.version());
+        return new RuleSet(named, digest, languages, sources, questions, procedures, vocabulary, normalizer, messages,
+                preparation, aftercare, questionnaire, rules, questionOrder, clinic);
+    }
+
+    /**
+     * The set in force: for a clinic, a procedure it does not offer is gone from the catalogue, so it is
+     * refused as unknown and asked about nowhere, and so are the rules that concern only such procedures.
+     */
+    public RuleSet offered() {
+        if (clinic == null || clinic.offered().isEmpty()) {
+            return this;
+        }
+        Map<String, Procedure> offered = new LinkedHashMap<>();
+        procedures.forEach((id, procedure) -> {
+            if (clinic.offers(id)) {
+                offered.put(id, procedure);
+            }
+        });
+        List<Rule> applying = rules.stream()
+                .filter(rule -> rule.procedures().isEmpty() || rule.procedures().stream().anyMatch(clinic::offers))
+                .toList();
+        return new RuleSet(version, digest, languages, sources, questions, offered, vocabulary, normalizer, messages,
+                preparation, aftercare, questionnaire, applying, questionOrder, clinic);
+    }
+
+    /** The id of the clinic whose set this is; null for the base set. */
+    public String clinicId() {
+        return clinic == null ? null : clinic.id();
     }
 
     private static Map<String, Integer> positions(Collection<String> ids) {

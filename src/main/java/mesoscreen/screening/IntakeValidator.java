@@ -95,8 +95,12 @@ public final class IntakeValidator {
     /** The violation of a procedure id that is not in the catalogue; none for null (the whole catalogue). */
     public static java.util.Optional<Violation> unknownProcedure(String procedure, RuleSet rules) {
         List<Violation> out = new ArrayList<>();
-        if (procedure != null) {
-            known(out, "procedure", procedure, rules.procedures().keySet(), "unknown-procedure", "procedure");
+        if (procedure != null && !rules.procedures().containsKey(procedure)) {
+            String hint = Suggestions.didYouMean(procedure, rules.procedures().keySet());
+            // A procedure the clinic does not offer may be no near miss: the detail names what it offers.
+            out.add(new Violation("procedure", "unknown-procedure", "unknown procedure '" + Suggestions.shown(procedure)
+                    + "'" + (hint.isEmpty() ? "; " + (rules.clinic() == null ? "the catalogue has " : "this clinic offers ")
+                    + String.join(", ", rules.procedures().keySet()) : hint)));
         }
         return out.stream().findFirst();
     }

@@ -6,16 +6,24 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import mesoscreen.MesoscreenConfig;
 import mesoscreen.rules.RuleError;
 import mesoscreen.rules.RuleSet;
@@ -25,27 +33,25 @@ import mesoscreen.rules.load.RuleFolder;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the rule set in force. It is loaded, compiled and checked against its own examples at
- * start-up, where any error stops the service, naming file, line and column. Later reloads (on
- * request, or when the folder changes) replace it only with a rule set that loads completely; a
- * failed reload keeps the last good one and is reported. A request reads {@link #current()} once,
- * so it sees exactly one rule set.
+ * Holds the rule sets in force: the base set of the rules folder and, with a clinics folder, one set per
+ * clinic (the base files overlaid with the clinic's own, {@link RuleFolder#overlaid}). Each is loaded,
+ * compiled and checked against its own examples at start-up, where any error stops the service, naming
+ * file, line and column. Later reloads (on request, or when a folder changes) replace a set only with
+ * one that loads completely, each set on its own ({@link RuleSetHolder}): a broken clinic overlay keeps
+ * that clinic's last good set and holds back no other. A request reads {@link #current} once, so it
+ * sees exactly one rule set.
  */
 @Startup
 @Singleton
 public class RuleSetRegistry {
     private static final Logger LOG = Logger.getLogger(RuleSetRegistry.class);
 
-    private final Path folder;
-    private final ObjectMapper json;
-    private final Clock clock;
     private final IntakeValidator validator;
-    private final AtomicReference<RuleSet> current = new AtomicReference<>();
-    private volatile Reload lastReload;
+    private final RuleSetHolder base;
+    /** Clinic id to its holder, in id order. */
+    private final Map<String, RuleSetHolder> clinics;
     private final AtomicLong reloadsSucceeded = new AtomicLong();
     private final AtomicLong reloadsFailed = new AtomicLong();
-    /** The digest of a folder that failed to load, so that the watcher does not retry it unchanged. */
-    private volatile String failedDigest;
     private ScheduledExecutorService watcher;
 
     /** The outcome of the last reload attempt; {@code errors} empty when it succeeded. */
@@ -56,22 +62,32 @@ public class RuleSetRegistry {
     }
 
     RuleSetRegistry(MesoscreenConfig config, ObjectMapper json, Validator validator, Clock clock) {
-        this.folder = config.rulesDir();
-        this.json = json;
-        this.clock = clock;
+        Path folder = config.rulesDir();
         this.validator = new IntakeValidator(validator);
         long start = System.nanoTime();
+        RuleSetHolder.Loader loader = (read, today) -> load(read, json, this.validator, today);
+        RuleSetHolder.Counts counts = succeeded -> (succeeded ? reloadsSucceeded : reloadsFailed).incrementAndGet();
         try {
-            current.set(load(folder, json, this.validator, LocalDate.now(clock)));
+            base = new RuleSetHolder(null, () -> RuleFolder.read(folder), List.of(folder), loader, clock, counts);
+            Map<String, RuleSetHolder> held = new LinkedHashMap<>();
+            Optional<Path> clinicsDir = config.clinicsDir();
+            for (String clinic : clinicsDir.map(RuleSetRegistry::clinicIds).orElse(List.of())) {
+                Path own = clinicsDir.get().resolve(clinic);
+                held.put(clinic, new RuleSetHolder(clinic, () -> RuleFolder.read(folder).overlaid(own),
+                        List.of(folder, clinicsDir.get()), loader, clock, counts));
+            }
+            clinics = Map.copyOf(held);
         } catch (RuleSetException e) {
             LOG.error(e.getMessage());
             throw e;
         }
-        RuleSet rules = current.get();
-        LOG.infof("Rule set %s (%s) loaded from %s: %d rules, %d examples checked in %d ms",
-                rules.version(), rules.digest(), folder, rules.rules().size(),
-                rules.rules().stream().mapToInt(r -> r.examples().size()).sum(),
-                (System.nanoTime() - start) / 1_000_000);
+        for (RuleSetHolder holder : holders()) {
+            RuleSet rules = holder.current();
+            LOG.infof("Rule set %s (%s)%s loaded: %d rules, %d examples checked", rules.version(), rules.digest(),
+                    holder.clinic() == null ? " from " + folder : " of clinic " + holder.clinic(),
+                    rules.rules().size(), rules.rules().stream().mapToInt(r -> r.examples().size()).sum());
+        }
+        LOG.infof("%d rule set(s) loaded in %d ms", 1 + clinics.size(), (System.nanoTime() - start) / 1_000_000);
         long every = config.rulesWatchInterval().toMillis();
         if (every > 0) {
             watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,7 +95,22 @@ public class RuleSetRegistry {
                 thread.setDaemon(true);
                 return thread;
             });
-            watcher.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+            watcher.scheduleWithFixedDelay(() -> holders().forEach(RuleSetHolder::reloadIfChanged), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The clinics of a clinics folder: each sub-folder, named by its clinic's id. */
+    public static List<String> clinicIds(Path clinicsDir) {
+        if (!Files.isDirectory(clinicsDir)) {
+            throw new RuleSetException(List.of(new RuleError(clinicsDir.toString(), 0, 0,
+                    "clinics folder not found (set MESOSCREEN_CLINICS_DIR)", null)));
+        }
+        try (Stream<Path> entries = Files.list(clinicsDir)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -95,17 +126,37 @@ public class RuleSetRegistry {
     }
 
     /** The last stage of loading: the folder's examples run through the same reader and screening as a request. */
-    static RuleSet load(RuleFolder folder, ObjectMapper json, IntakeValidator validator, LocalDate today) {
+    public static RuleSet load(RuleFolder folder, ObjectMapper json, IntakeValidator validator, LocalDate today) {
         RuleSet loaded = RuleSetLoader.load(folder);
         List<RuleError> failures = Examples.check(loaded, json, validator, today);
         if (!failures.isEmpty()) {
             throw new RuleSetException(failures);
         }
-        return loaded;
+        return loaded.offered();
     }
 
+    /** The base rule set in force. */
     public RuleSet current() {
-        return current.get();
+        return base.current();
+    }
+
+    /** The rule set in force for {@code clinic}; the base set for none, or for a clinic without an overlay. */
+    public RuleSet current(String clinic) {
+        RuleSetHolder holder = clinic == null ? null : clinics.get(clinic);
+        return (holder == null ? base : holder).current();
+    }
+
+    /** The base set first, then each clinic's, in id order. */
+    public List<RuleSetHolder> holders() {
+        List<RuleSetHolder> all = new ArrayList<>();
+        all.add(base);
+        all.addAll(new TreeMap<>(clinics).values());
+        return all;
+    }
+
+    /** The clinics with their own rule set, in id order. */
+    public List<String> clinics() {
+        return new TreeMap<>(clinics).keySet().stream().toList();
     }
 
     public IntakeValidator validator() {
@@ -117,90 +168,23 @@ public class RuleSetRegistry {
         return (succeeded ? reloadsSucceeded : reloadsFailed).get();
     }
 
-    /** The last reload attempt, or null when none was made since start-up. */
+    /** The last reload attempt of the base set, or null when none was made since start-up. */
     public Reload lastReload() {
-        return lastReload;
+        return base.lastReload();
     }
 
     /**
-     * Loads the folder again. The new rule set is put in force only if it loads completely and
-     * differs from the one in force; otherwise the rule set in force stays, and a failure is
+     * Loads every folder again, the base set's and each clinic's, each on its own. A set is put in force
+     * only if it loads completely and differs from the one in force; otherwise it stays, and a failure is
      * logged and kept for the health check.
+     *
+     * @return clinic id (null for the base set) to the outcome of its reload, the base set first
      */
-    public synchronized Reload reload() {
-        try {
-            return reload(RuleFolder.read(folder));
-        } catch (RuleSetException e) {
-            return failed(e);
-        } catch (RuntimeException e) {
-            return unreadable(e);
+    public Map<String, Reload> reload() {
+        Map<String, Reload> outcomes = new LinkedHashMap<>();
+        for (RuleSetHolder holder : holders()) {
+            outcomes.put(holder.clinic(), holder.reload());
         }
-    }
-
-    /** Puts {@code read} in force if it loads and differs; the digest in force is always that of the bytes read. */
-    private synchronized Reload reload(RuleFolder read) {
-        Reload outcome;
-        try {
-            RuleSet loaded = load(read, json, validator, LocalDate.now(clock));
-            boolean changed = !loaded.digest().equals(current.get().digest());
-            if (changed) {
-                current.set(loaded);
-                LOG.infof("Rule set %s (%s) now in force", loaded.version(), loaded.digest());
-            }
-            outcome = new Reload(clock.instant(), changed, List.of(), current.get());
-        } catch (RuleSetException e) {
-            return failed(e);
-        } catch (RuntimeException e) {
-            return unreadable(e);
-        }
-        lastReload = outcome;
-        (outcome.failed() ? reloadsFailed : reloadsSucceeded).incrementAndGet();
-        return outcome;
-    }
-
-    private Reload failed(RuleSetException e) {
-        LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
-                current.get().digest(), e.getMessage());
-        Reload outcome = new Reload(clock.instant(), false, e.errors().stream().map(this::relative).toList(),
-                current.get());
-        lastReload = outcome;
-        return outcome;
-    }
-
-    private Reload unreadable(RuntimeException e) {
-        LOG.errorf("Rules reload failed (%s); the rules in force stay", e.getClass().getSimpleName());
-        Reload outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
-        lastReload = outcome;
-        return outcome;
-    }
-
-    /**
-     * An error as answers show it: files named from the rules folder, so that no answer tells where
-     * the service is installed.
-     */
-    private String relative(RuleError error) {
-        Path file = Path.of(error.file());
-        Path named = file.startsWith(folder) ? folder.relativize(file)
-                : file.toAbsolutePath().startsWith(folder.toAbsolutePath()) ? folder.toAbsolutePath().relativize(file.toAbsolutePath())
-                : file.getFileName() == null ? Path.of(".") : file.getFileName();
-        String message = error.message().replace(folder.toAbsolutePath() + java.io.File.separator, "");
-        return new RuleError(named.toString().isEmpty() ? "." : named.toString(), error.line(), error.column(), message,
-                error.sourceLine()).render();
-    }
-
-    /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */
-    private void reloadIfChanged() {
-        try {
-            RuleFolder read = RuleFolder.read(folder);
-            String digest = read.digest();
-            Reload last = lastReload;
-            boolean sameAsFailed = last != null && last.failed() && digest.equals(failedDigest);
-            if (!digest.equals(current.get().digest()) && !sameAsFailed) {
-                // The bytes just read are the ones loaded: read again, they might be another version.
-                failedDigest = reload(read).failed() ? digest : null;
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Rules folder not readable for watching (%s)", e.getClass().getSimpleName());
-        }
+        return outcomes;
     }
 }

@@ -21,9 +21,15 @@ public class RulesReloadHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        RuleSetRegistry.Reload last = registry.lastReload();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("rules-reload")
-                .withData("inForce", registry.current().digest());
+        return report("rules-reload", registry.holders().get(0));
+    }
+
+    /** One set's check: UP while its last reload held, with the set in force. */
+    static HealthCheckResponse report(String name, RuleSetHolder holder) {
+        RuleSetRegistry.Reload last = holder.lastReload();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(name)
+                .withData("inForce", holder.current().digest())
+                .withData("version", holder.current().version());
         if (last == null) {
             return response.up().withData("lastReload", "none").build();
         }

@@ -9,7 +9,8 @@ import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
 
 /**
- * The one way an intake is screened, whatever it arrived as: take the rule set in force once, read
+ * The one way an intake is screened, whatever it arrived as: take the rule set in force (the caller's
+ * clinic's) once, read
  * the intake against it, validate, screen. It knows no HTTP and no wire format; each adapter maps the
  * {@link Outcome} to its own answer and its own error format.
  */
@@ -37,12 +38,14 @@ public class ScreeningService {
         }
     }
 
-    public Outcome screen(Intake intake) {
-        return screen(IntakeSource.of(intake));
+    /** @param clinic whose rule set screens it; null for the base set */
+    public Outcome screen(String clinic, Intake intake) {
+        return screen(clinic, IntakeSource.of(intake));
     }
 
-    public Outcome screen(IntakeSource source) {
-        RuleSet rules = registry.current();
+    /** @param clinic whose rule set screens it; null for the base set */
+    public Outcome screen(String clinic, IntakeSource source) {
+        RuleSet rules = registry.current(clinic);
         LocalDate today = LocalDate.now(clock);
         IntakeSource.Read read = source.read(rules);
         if (!read.violations().isEmpty()) {

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class ApiKeyList {
     public static final String VARIABLE = "MESOSCREEN_API_KEYS";
+    /** Publishable keys, in the same format: keys a clinic's web page may show (see {@code AccessControl}). */
+    public static final String PUBLISHABLE = "MESOSCREEN_PUBLISHABLE_KEYS";
 
     private ApiKeyList() {
     }
@@ -39,13 +41,18 @@ public final class ApiKeyList {
      * @param raw the list as set; null when it is not set (the API is then open)
      */
     public static Parsed parse(String raw) {
+        return parse(VARIABLE, raw);
+    }
+
+    /** {@link #parse(String)} of the list set as {@code variable}, whose faults it names. */
+    public static Parsed parse(String variable, String raw) {
         List<Entry> keys = new ArrayList<>();
         List<SettingError> errors = new ArrayList<>();
         if (raw == null) {
             return new Parsed(keys, errors);
         }
         if (raw.isBlank()) {
-            errors.add(error("is set but empty; give clinic=key entries, or unset it to leave the API open"));
+            errors.add(error(variable, "is set but empty; give clinic=key entries, or unset it to leave the API open"));
             return new Parsed(keys, errors);
         }
         String[] entries = raw.split(",", -1);
@@ -56,22 +63,22 @@ public final class ApiKeyList {
             String at = "entry " + (i + 1) + " of " + entries.length;
             int split = entry.indexOf('=');
             if (entry.isEmpty()) {
-                errors.add(error(at + " is empty (two commas in a row, or one at an end)"));
+                errors.add(error(variable, at + " is empty (two commas in a row, or one at an end)"));
             } else if (split < 0) {
-                errors.add(error(at + " has no '='; each entry is clinic=key"));
+                errors.add(error(variable, at + " has no '='; each entry is clinic=key"));
             } else if (entry.substring(0, split).isBlank()) {
-                errors.add(error(at + " has no clinic name before '='"));
+                errors.add(error(variable, at + " has no clinic name before '='"));
             } else if (entry.substring(split + 1).isBlank()) {
-                errors.add(error(at + " has no key after '='"));
+                errors.add(error(variable, at + " has no key after '='"));
             } else {
                 String clinic = entry.substring(0, split).trim();
                 String key = entry.substring(split + 1).trim();
                 List<Integer> sameClinic = clinics.computeIfAbsent(clinic, c -> new ArrayList<>());
                 Integer sameKey = secrets.putIfAbsent(key, i + 1);
                 if (sameKey != null) {
-                    errors.add(error(at + " has the same key as entry " + sameKey + "; every key is one clinic's own"));
+                    errors.add(error(variable, at + " has the same key as entry " + sameKey + "; every key is one clinic's own"));
                 } else if (sameClinic.size() >= 2) {
-                    errors.add(error(at + " gives the clinic of entries " + sameClinic.get(0) + " and " + sameClinic.get(1)
+                    errors.add(error(variable, at + " gives the clinic of entries " + sameClinic.get(0) + " and " + sameClinic.get(1)
                             + " a third key; a clinic holds two at most, while it rotates them"));
                 } else {
                     sameClinic.add(i + 1);
@@ -82,7 +89,27 @@ public final class ApiKeyList {
         return new Parsed(errors.isEmpty() ? keys : List.of(), errors);
     }
 
-    private static SettingError error(String problem) {
-        return new SettingError(VARIABLE, problem);
+    /**
+     * The faults of the two lists together: publishable keys need secret keys (without them the API is
+     * open, and a page needs no key), and no key may be both, or a page would show a secret key.
+     */
+    public static List<SettingError> together(Parsed secret, Parsed publishable) {
+        List<SettingError> errors = new ArrayList<>();
+        if (!publishable.entries().isEmpty() && secret.entries().isEmpty()) {
+            errors.add(error(PUBLISHABLE, "is set without " + VARIABLE + "; an open API needs no key on a page,"
+                    + " so set secret keys too or unset the publishable ones"));
+        }
+        for (int i = 0; i < publishable.entries().size(); i++) {
+            String key = publishable.entries().get(i).key();
+            if (secret.entries().stream().anyMatch(e -> e.key().equals(key))) {
+                errors.add(error(PUBLISHABLE, "entry " + (i + 1) + " is also a key of " + VARIABLE
+                        + "; a publishable key is shown on web pages, so it can never be a secret one"));
+            }
+        }
+        return errors;
+    }
+
+    private static SettingError error(String variable, String problem) {
+        return new SettingError(variable, problem);
     }
 }

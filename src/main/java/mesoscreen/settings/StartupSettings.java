@@ -24,6 +24,10 @@ public class StartupSettings {
         List<SettingError> errors = new ArrayList<>();
         ApiKeyList.Parsed keys = ApiKeyList.parse(value(raw, ApiKeyList.VARIABLE, "mesoscreen.api-keys"));
         errors.addAll(keys.errors());
+        ApiKeyList.Parsed publishable = ApiKeyList.parse(ApiKeyList.PUBLISHABLE,
+                value(raw, ApiKeyList.PUBLISHABLE, "mesoscreen.publishable-keys"));
+        errors.addAll(publishable.errors());
+        errors.addAll(ApiKeyList.together(keys, publishable));
         errors.addAll(CorsOrigins.check(value(raw, CorsOrigins.VARIABLE, "mesoscreen.cors.origins"), config.cors().allowAny(),
                 config.cors().allowCredentials()));
         if (config.rateLimitPerMinute() < 0) {
@@ -49,7 +53,8 @@ public class StartupSettings {
             LOG.warn("THE API IS OPEN: MESOSCREEN_API_KEYS is not set, so /v1 and /fhir answer anyone who can reach"
                     + " this service. Set clinic=key entries to require an X-API-Key.");
         } else {
-            LOG.infof("API keys required on /v1 and /fhir: %d clinic(s)", keys.clinics());
+            LOG.infof("API keys required on /v1 and /fhir: %d clinic(s); publishable keys for %d clinic(s)",
+                    keys.clinics(), publishable.clinics());
         }
     }
 

@@ -25,14 +25,22 @@ import mesoscreen.rules.RuleSetException;
  * read can never give rules whose digest describes other content.
  */
 public final class RuleFolder {
+    /** The file of a clinic overlay that describes the clinic; it is part of the clinic's set and digest. */
+    public static final String CLINIC_FILE = "clinic.yaml";
+
     private final Path root;
     /** Path relative to the root ("checks/pregnancy.yaml") to its content, in path order. */
     private final Map<String, byte[]> files;
+    /** Where a file of an overlaid set comes from, when not from {@code root}: the clinic's folder. */
+    private final Map<String, Path> overlaid;
+    private final String clinic;
     private final String digest;
 
-    private RuleFolder(Path root, Map<String, byte[]> files) {
+    private RuleFolder(Path root, Map<String, byte[]> files, Map<String, Path> overlaid, String clinic) {
         this.root = root;
         this.files = Collections.unmodifiableMap(files);
+        this.overlaid = Map.copyOf(overlaid);
+        this.clinic = clinic;
         this.digest = digest(files);
     }
 
@@ -42,6 +50,29 @@ public final class RuleFolder {
             throw new RuleSetException(List.of(new RuleError(root.toString(), 0, 0,
                     "rules folder not found (set MESOSCREEN_RULES_DIR)", null)));
         }
+        return new RuleFolder(root, files(root), Map.of(), null);
+    }
+
+    /**
+     * A clinic's effective set: this folder's files, each replaced by the clinic folder's file of the same
+     * relative path, and the clinic's new files (its {@value #CLINIC_FILE} among them) added. Errors name
+     * each file where it is written, so an author sees which of the clinic's files is at fault.
+     */
+    public RuleFolder overlaid(Path clinicFolder) {
+        if (!Files.isDirectory(clinicFolder)) {
+            throw new RuleSetException(List.of(new RuleError(clinicFolder.toString(), 0, 0, "clinic folder not found",
+                    null)));
+        }
+        Map<String, byte[]> own = files(clinicFolder);
+        Map<String, byte[]> merged = new java.util.TreeMap<>(files);
+        merged.putAll(own);
+        Map<String, Path> from = new LinkedHashMap<>();
+        own.keySet().forEach(relative -> from.put(relative, clinicFolder));
+        from.put(CLINIC_FILE, clinicFolder); // named there even when it is missing
+        return new RuleFolder(root, new LinkedHashMap<>(merged), from, clinicFolder.getFileName().toString());
+    }
+
+    private static Map<String, byte[]> files(Path root) {
         Path source = snapshot(root);
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(source)) {
@@ -54,7 +85,12 @@ public final class RuleFolder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleFolder(root, files);
+        return files;
+    }
+
+    /** The clinic whose overlay this is (its folder's name); null for a base folder. */
+    public String clinic() {
+        return clinic;
     }
 
     /**
@@ -93,9 +129,15 @@ public final class RuleFolder {
                 : Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
     }
 
-    /** How errors name a file: the folder as given, then the relative path. */
+    /** How errors name a file: the folder it is written in (the clinic's, for an overlay's own), then the relative path. */
     public String name(String relative) {
-        return root.resolve(relative).toString();
+        return overlaid.getOrDefault(relative, root).resolve(relative).toString();
+    }
+
+    /** The folders errors may name: the root and, for an overlay, the clinic's folder. */
+    public List<Path> folders() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), overlaid.values().stream().distinct())
+                .toList();
     }
 
     private static String digest(Map<String, byte[]> files) {

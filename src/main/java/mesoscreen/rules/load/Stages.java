@@ -3,6 +3,7 @@ package mesoscreen.rules.load;
 import java.util.List;
 import java.util.Map;
 import mesoscreen.rules.CareStep;
+import mesoscreen.rules.Clinic;
 import mesoscreen.rules.QuestionnaireTexts;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleSet;
@@ -13,7 +14,7 @@ import mesoscreen.vocabulary.Vocabulary;
 /**
  * The stages of loading, in order. Each reads what the stages before it produced, never changes it, and
  * adds its errors to the same list; errors come in the order of today's files: ruleset.yaml, the
- * vocabulary, questions, procedures, concerns, messages, questionnaire, care, then the rules.
+ * vocabulary, questions, procedures, concerns, messages, questionnaire, care, a clinic's clinic.yaml, then the rules.
  */
 public final class Stages {
     private Stages() {
@@ -30,6 +31,7 @@ public final class Stages {
         Vocabulary vocabulary = words.with(catalogue.concerns());
         QuestionnaireTexts questionnaire = QuestionnaireReader.read(reading, catalogue.questionNodes());
         List<List<CareStep>> care = CatalogueReader.care(reading, catalogue.procedures());
+        Clinic clinic = ClinicReader.read(reading, catalogue.procedures());
 
         int before = problems.count();
         ConditionCompiler compiler = new ConditionCompiler(catalogue.questions().keySet(), vocabulary,
@@ -39,8 +41,9 @@ public final class Stages {
         if (problems.any()) {
             throw new RuleSetException(problems.list());
         }
-        return new RuleSet(header.version(), folder.digest(), header.languages(), header.sources(),
+        RuleSet compiled = new RuleSet(header.version(), folder.digest(), header.languages(), header.sources(),
                 catalogue.questions(), catalogue.procedures(), vocabulary, words.normalizer(), catalogue.messages(),
                 care.get(0), care.get(1), questionnaire, rules);
+        return clinic == null ? compiled : compiled.forClinic(clinic);
     }
 }

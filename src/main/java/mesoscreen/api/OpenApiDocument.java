@@ -67,7 +67,10 @@ public class OpenApiDocument implements OASFilter {
         components.addSecurityScheme(API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("A clinic's key, needed on /v1 and /fhir when the service is started with"
-                        + " MESOSCREEN_API_KEYS; without keys configured the API is open."));
+                        + " MESOSCREEN_API_KEYS; without keys configured the API is open. The key selects the clinic's"
+                        + " rule set. A publishable key (MESOSCREEN_PUBLISHABLE_KEYS), which a clinic's web page may"
+                        + " show, is accepted only on GET /v1/questionnaire, GET /v1/procedures and POST"
+                        + " /v1/screenings (JSON), from the clinic's own websites."));
         components.addSecurityScheme(ADMIN_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-Admin-Key")
                 .description("The operator's key (MESOSCREEN_ADMIN_KEY) for /admin."));
@@ -97,6 +100,8 @@ public class OpenApiDocument implements OASFilter {
                         OASFactory.createSecurityRequirement()));
                 boolean fhir = path.startsWith("/fhir/");
                 addIfAbsent(operation, fhir, "401", "Keys are configured and X-API-Key is missing or wrong.");
+                addIfAbsent(operation, fhir, "403", "A browser on a website that may not call (CORS), or a publishable"
+                        + " key used beyond the form's three calls, without an Origin or from another website.");
                 addIfAbsent(operation, fhir, "429", "Too many requests this minute for this key (or address); retry"
                         + " after Retry-After seconds.");
                 operation.getResponses().getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader()
@@ -142,7 +147,7 @@ public class OpenApiDocument implements OASFilter {
         return out.toString();
     }
 
-    /** A 401 or 429: a problem, or on /fhir an OperationOutcome as FHIR clients expect. */
+    /** A 401, 403 or 429: a problem, or on /fhir an OperationOutcome as FHIR clients expect. */
     private static void addIfAbsent(Operation operation, boolean fhir, String status, String description) {
         APIResponses responses = operation.getResponses();
         if (responses.hasAPIResponse(status)) {
@@ -207,6 +212,9 @@ public class OpenApiDocument implements OASFilter {
             }
             Problem example = switch (status) {
                 case "401" -> Problem.of(401, "unauthorized", "send your API key in the X-API-Key header", null);
+                case "403" -> Problem.of(403, "publishable-key-not-allowed", "a publishable key is for the clinic's"
+                        + " web pages: the request has no Origin header, so it does not come from one; call from a"
+                        + " server with a secret key", null);
                 case "422" -> Problem.of(422, "rules-invalid", "1 error(s) in the rules folder; the rules in force stay",
                         null);
                 case "429" -> Problem.of(429, "too-many-requests", "more than 60 requests a minute; retry after 1 s",

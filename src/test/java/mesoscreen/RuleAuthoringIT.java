@@ -147,6 +147,82 @@ class RuleAuthoringIT {
         assertTrue(run.output().contains("unknown key 'sevrity'; did you mean 'severity'?"), run.output());
     }
 
+    @Test
+    void checkWithClinicsNamesTheBrokenOverlaysFile(@TempDir Path temp) throws Exception {
+        Path clinics = temp.resolve("clinics");
+        ClinicsTest.writeClinics(clinics);
+        Path broken = clinics.resolve("clinic-b/checks/isotretinoin.yaml");
+        Files.writeString(broken, Files.readString(broken).replace("months: 12", "monhts: 12"));
+        Run run = jar("check", "rules", "--clinics", clinics.toString());
+        assertEquals(1, run.exit(), run.output());
+        String output = run.output().replace(clinics.toString(), "clinics");
+        assertTrue(output.contains("ERROR: clinics/clinic-b/checks/isotretinoin.yaml:9:55: unknown key 'monhts'; did you"
+                + " mean 'months'?"), output);
+        assertTrue(output.contains("clinic clinic-b (clinics/clinic-b over rules): 1 error(s); the rules do not load."),
+                output);
+        assertTrue(output.contains("clinics/clinic-a: clinic clinic-a's rule set 2026.11.0+clinic-a ("), output);
+        // A broken clinic.yaml is located like any rule file.
+        Files.writeString(clinics.resolve("clinic-a/clinic.yaml"), "name: Clinic A\noffered: [ hydralyft ]\n");
+        output = jar("check", "rules", "--clinics", clinics.toString()).output().replace(clinics.toString(), "clinics");
+        assertTrue(output.contains("ERROR: clinics/clinic-a/clinic.yaml:2:12: unknown procedure 'hydralyft'; did you"
+                + " mean 'hydralift'?"), output);
+    }
+
+    @Test
+    void impactSeesAShorterIsotretinoinWindowThatEveryExampleStillHolds(@TempDir Path temp) throws Exception {
+        Path shorter = edited(temp, "checks/isotretinoin.yaml", "months: 6", "months: 3");
+        Run run = jar("impact", "rules", shorter.toString());
+        assertEquals(3, run.exit(), run.output());
+        assertTrue(Pattern.compile("\\| \\*\\*generated: medications: isotretinoin stopped on \\S+, planned \\S+ \\(just"
+                + " inside 6 months\\)\\*\\* \\| \\*\\*hydralift\\*\\* \\| \\*\\*DEFER → ELIGIBLE\\*\\* \\|"
+                + " \\*\\*isotretinoin: temporary → clear\\*\\* \\|").matcher(run.output()).find(), run.output());
+    }
+
+    @Test
+    void impactSeesARecentProcedureWindowAndAnAgeBoundMadeMorePermissive(@TempDir Path temp) throws Exception {
+        Path window = edited(temp.resolve("window"), "checks/recent-injectable-treatment.yaml", "filler: { days: 14 }",
+                "filler: { days: 12 }");
+        Run run = jar("impact", "rules", window.toString());
+        assertEquals(3, run.exit(), run.output());
+        assertTrue(run.output().contains("(just inside 14 days)** | **hydralift** | **DEFER → ELIGIBLE** |"
+                + " **recent-injectable-treatment: temporary → clear** |"), run.output());
+        // Under 16 instead of under 18, its examples moved with it.
+        Path age = edited(temp.resolve("age"), "checks/under-18.yaml", "age: { max: 17 }", "age: { max: 15 }");
+        Path rule = age.resolve("checks/under-18.yaml");
+        Files.writeString(rule, Files.readString(rule).replace("age: 17, sex: male", "age: 15, sex: male")
+                .replace("age: 16, sex: female", "age: 14, sex: female").replace("2009-06-01", "2011-06-01"));
+        run = jar("impact", "rules", age.toString());
+        assertEquals(3, run.exit(), run.output());
+        assertTrue(run.output().contains("| **generated: age 16** | **hydralift** | **DEFER → ELIGIBLE** |"
+                + " **under-18: temporary → clear** |"), run.output());
+    }
+
+    @Test
+    void impactReportsPerClinicAndWhatAClinicChanges(@TempDir Path temp) throws Exception {
+        Path clinics = temp.resolve("clinics");
+        ClinicsTest.writeClinics(clinics);
+        Path stricter = edited(temp, "checks/allergic-disease.yaml", "severity: relative", "severity: absolute");
+        Run run = jar("impact", "rules", stricter.toString(), "--clinics", clinics.toString());
+        assertEquals(0, run.exit(), run.output());
+        String output = run.output().replace(clinics.toString(), "clinics").replace(stricter.toString(), "new");
+        assertTrue(output.contains("# Change impact: rules → new\n"), output);
+        assertTrue(output.contains("# Change impact: clinic clinic-a on rules → clinic clinic-a on new\n"), output);
+        assertTrue(output.contains("# Change impact: clinic clinic-b on rules → clinic clinic-b on new\n"), output);
+        assertTrue(output.contains("- new: `clinic clinic-b on new`, rule set 2026.11.0+clinic-b.1 ("), output);
+        // Clinic B against the base: a longer wait after isotretinoin, and no PRP (stricter, so exit 0).
+        run = jar("impact", "rules", clinics.resolve("clinic-b").toString());
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(Pattern.compile("\\| generated: medications: isotretinoin stopped on \\S+, planned \\S+ \\(just"
+                + " outside 6 months\\) \\| hydralift \\| ELIGIBLE → DEFER \\| isotretinoin: clear → temporary \\|")
+                .matcher(run.output()).find(), run.output());
+        assertTrue(run.output().contains("| prp-mesotherapy | ELIGIBLE → REJECTED |"), run.output());
+        // Made more permissive in a clinic, it exits 3 like any other change.
+        Path laxer = clinics.resolve("clinic-b/checks/isotretinoin.yaml");
+        Files.writeString(laxer, Files.readString(laxer).replace("months: 12", "months: 3")
+                .replace("2025-10-15", "2026-04-15"));
+        assertEquals(3, jar("impact", "rules", clinics.resolve("clinic-b").toString()).exit());
+    }
+
     /** The "- A → B: n" lines of the report's summary, without their counts. */
     private static List<String> transitions(String report) {
         List<String> out = new ArrayList<>();

@@ -20,9 +20,11 @@ import mesoscreen.screening.Screener;
 import mesoscreen.screening.Verdict;
 
 /**
- * {@code impact OLD NEW [--intakes DIR]}: screens one corpus against two rule sets with the service's
- * engine and reports every verdict that changes. A change toward a more permissive verdict needs a
- * physician's sign-off, so it is flagged and makes the exit code 3.
+ * {@code impact OLD NEW [--intakes DIR] [--clinics DIR [--old-clinics DIR]]}: screens one corpus against two
+ * rule sets with the service's engine and reports every verdict that changes; with clinics, a report per
+ * clinic follows. NEW may be a clinic's overlay (a folder with clinic.yaml): then the report is what the
+ * clinic changes of OLD. A change toward a more permissive verdict needs a physician's sign-off, so it is
+ * flagged and makes the exit code 3.
  */
 final class Impact {
     /** What one rule set makes of one intake for one procedure: a verdict, or a rejected request. */
@@ -61,10 +63,54 @@ final class Impact {
         this.out = out;
     }
 
-    int run(Path oldFolder, Path newFolder, Path intakes) {
+    /**
+     * @param clinics    with it, a report per clinic follows the base one: the clinic's overlay on OLD against
+     *                   its overlay on NEW
+     * @param oldClinics the clinics' overlays on the OLD side, when they changed too; else {@code clinics}
+     */
+    int run(Path oldFolder, Path newFolder, Path intakes, Path clinics, Path oldClinics) {
+        if (Offline.isClinic(newFolder) && !Offline.isClinic(oldFolder)) {
+            // A clinic against its base: what the clinic changed.
+            return report(oldFolder.toString(), offline.load(oldFolder, out),
+                    "clinic " + newFolder.getFileName() + " (" + newFolder + " over " + oldFolder + ")",
+                    offline.loadClinic(oldFolder, newFolder, out), intakes);
+        }
+        int code = report(oldFolder.toString(), offline.load(oldFolder, out), newFolder.toString(),
+                offline.load(newFolder, out), intakes);
+        Path before = oldClinics != null ? oldClinics : clinics;
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        if (clinics != null) {
+            ids.addAll(mesoscreen.screening.RuleSetRegistry.clinicIds(clinics));
+        }
+        if (before != null) {
+            ids.addAll(mesoscreen.screening.RuleSetRegistry.clinicIds(before));
+        }
+        for (String clinic : ids) {
+            out.println();
+            boolean hadOverlay = before != null && java.nio.file.Files.isDirectory(before.resolve(clinic));
+            boolean hasOverlay = clinics != null && java.nio.file.Files.isDirectory(clinics.resolve(clinic));
+            RuleSet older = hadOverlay ? offline.loadClinic(oldFolder, before.resolve(clinic), out) : offline.load(oldFolder, out);
+            RuleSet newer = hasOverlay ? offline.loadClinic(newFolder, clinics.resolve(clinic), out) : offline.load(newFolder, out);
+            code = worst(code, report("clinic " + clinic + " on " + oldFolder, older, "clinic " + clinic + " on "
+                    + newFolder, newer, intakes));
+        }
+        return code;
+    }
+
+    /** The exit code that says the most: a folder that does not load, then a more permissive verdict. */
+    private static int worst(int a, int b) {
+        if (a == Commands.RULES_DO_NOT_LOAD || b == Commands.RULES_DO_NOT_LOAD) {
+            return Commands.RULES_DO_NOT_LOAD;
+        }
+        if (a == Commands.USAGE || b == Commands.USAGE) {
+            return Commands.USAGE;
+        }
+        return Math.max(a, b);
+    }
+
+    /** One report: the corpus of both sets screened against each; its exit code. */
+    private int report(String oldName, RuleSet older, String newName, RuleSet newer, Path intakes) {
         long start = System.nanoTime();
-        RuleSet older = offline.load(oldFolder, out);
-        RuleSet newer = offline.load(newFolder, out);
         if (older == null || newer == null) {
             return Commands.RULES_DO_NOT_LOAD;
         }
@@ -97,7 +143,7 @@ final class Impact {
                 }
             }
         }
-        new ImpactReport(out).print(oldFolder, older, newFolder, newer, corpus.cases().size(), screened, changes,
+        new ImpactReport(out).print(oldName, older, newName, newer, corpus.cases().size(), screened, changes,
                 (System.nanoTime() - start) / 1_000_000);
         return changes.stream().anyMatch(Change::morePermissive) ? Commands.MORE_PERMISSIVE : Commands.OK;
     }

@@ -1,7 +1,6 @@
 package mesoscreen.authoring;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ final class ImpactReport {
         this.out = out;
     }
 
-    void print(Path oldFolder, RuleSet older, Path newFolder, RuleSet newer, int intakes, int screened,
+    void print(String oldFolder, RuleSet older, String newFolder, RuleSet newer, int intakes, int screened,
                List<Impact.Change> changes, long millis) {
         long permissive = changes.stream().filter(Impact.Change::morePermissive).count();
         out.println("# Change impact: " + oldFolder + " → " + newFolder);

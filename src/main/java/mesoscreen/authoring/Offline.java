@@ -8,12 +8,15 @@ import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import mesoscreen.http.StrictJson;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.rules.RuleSetException;
+import mesoscreen.rules.load.RuleFolder;
 import mesoscreen.screening.IntakeValidator;
 import mesoscreen.screening.RuleSetRegistry;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -45,11 +48,29 @@ final class Offline {
      * error as start-up does and returns null.
      */
     RuleSet load(Path folder, PrintStream out) {
+        return load(() -> RuleFolder.read(folder), folder.toString(), out);
+    }
+
+    /**
+     * The effective set of a clinic: {@code base} overlaid with {@code clinicFolder}, loaded as the service
+     * loads it. Its errors name the clinic's own files where they are written.
+     */
+    RuleSet loadClinic(Path base, Path clinicFolder, PrintStream out) {
+        return load(() -> RuleFolder.read(base).overlaid(clinicFolder),
+                "clinic " + clinicFolder.getFileName() + " (" + clinicFolder + " over " + base + ")", out);
+    }
+
+    /** Whether {@code folder} is a clinic's overlay rather than a rule folder: it holds a clinic.yaml. */
+    static boolean isClinic(Path folder) {
+        return Files.isRegularFile(folder.resolve(RuleFolder.CLINIC_FILE));
+    }
+
+    private RuleSet load(Supplier<RuleFolder> folder, String named, PrintStream out) {
         try {
-            return RuleSetRegistry.load(folder, json, validator, today);
+            return RuleSetRegistry.load(folder.get(), json, validator, today);
         } catch (RuleSetException e) {
             e.errors().forEach(error -> out.println(error.render()));
-            out.println(folder + ": " + e.errors().size() + " error(s); the rules do not load.");
+            out.println(named + ": " + e.errors().size() + " error(s); the rules do not load.");
             return null;
         }
     }

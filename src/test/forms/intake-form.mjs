@@ -23,13 +23,19 @@ await mkdir(outDir, { recursive: true });
 
 // A clinic's site on another origin (another host name for the loopback address, another port): its page is
 // served here, the form and the API come from the service, which allows that origin (IntakeFormIT's profile).
+// On a deployment with keys (IntakeFormKeysIT), the page embeds the clinic's publishable key, PUBLISHABLE_KEY,
+// and only the scenarios of such a deployment run.
+const KEY = process.env.PUBLISHABLE_KEY;
 const clinicPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>Clinic</title><script type="module" src="${new URL('mesoscreen-intake.js', base)}"></script></head>
-<body><h1>Book a hydralift</h1><mesoscreen-intake procedure="hydralift" lang="en"></mesoscreen-intake></body></html>`;
+<body><h1>Book a hydralift</h1><mesoscreen-intake procedure="hydralift" lang="en"${KEY ? ` api-key="${KEY}"` : ''}>
+</mesoscreen-intake></body></html>`;
 const clinic = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(clinicPage));
 // The service allows exactly this origin (IntakeFormIT picks the port).
 await new Promise(ok => clinic.listen(Number(process.env.CLINIC_PORT ?? 0), '127.0.0.1', ok));
 const CLINIC = `http://${base.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${clinic.address().port}`;
+// The same page under the service's host name: another website (another clinic's, with keys).
+const ELSEWHERE = `http://${base.hostname}:${clinic.address().port}`;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 const report = {};
@@ -47,7 +53,7 @@ async function scenario(name, options, body) {
   page.on('requestfailed', r => failures.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', r => {
     const url = new URL(r.url());
-    if (url.origin !== base.origin && url.origin !== CLINIC && url.protocol !== 'data:') {
+    if (url.origin !== base.origin && url.origin !== CLINIC && url.origin !== ELSEWHERE && url.protocol !== 'data:') {
       failures.push(`request to another host: ${r.url()}`);
     }
   });
@@ -136,6 +142,42 @@ async function shown(page, selector) {
 
 const DISCLAIMER = /not a diagnosis/;
 const DEMO = new URL('?procedure=hydralift&lang=en', base).href;
+
+if (KEY) {
+  // The clinic's page (its origin is the clinic's in clinic.yaml) with its publishable key: the form's three
+  // calls pass, and the verdict comes from the clinic's own rules (12 months after isotretinoin, not 6).
+  await scenario('clinic-publishable-key', {}, async (page, check) => {
+    const calls = [];
+    page.on('response', r => { if (r.url().includes('/v1/')) calls.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`); });
+    await start(page, `${CLINIC}/booking`, 30, 'female');
+    await answer(page, 'isotretinoin', 'yes');
+    await allNo(page);
+    const stopped = new Date();
+    stopped.setUTCMonth(stopped.getUTCMonth() - 8);
+    await page.locator(`${form} [data-item="isotretinoinStoppedOn"] input`).fill(stopped.toISOString().slice(0, 10));
+    const event = await submit(page);
+    check(event.detail.ruleset?.clinic === process.env.CLINIC_ID, `ruleset: ${JSON.stringify(event.detail.ruleset)}`);
+    check(event.detail.eligibility === 'DEFER', `expected DEFER under the clinic's 12 months: ${event.detail.summary}`);
+    check(event.detail.eligibleFrom != null, 'no eligibleFrom');
+    check(/Please do not book yet/.test(await shown(page, '.verdict')), 'the deferral is not shown');
+    check(calls.some(c => c.startsWith('GET /v1/questionnaire 200')) && calls.some(c => c.startsWith('POST /v1/screenings 200')),
+      `calls: ${calls}`);
+    return event;
+  });
+  // The same page on a website that is not the key's clinic's: the service refuses the key, and the page says so.
+  await scenario('publishable-key-elsewhere', { expectedConsole: /status of 403/ }, async (page, check) => {
+    await page.goto(`${ELSEWHERE}/booking`);
+    await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 20000 });
+    const event = await page.evaluate(() => window.__events.at(-1));
+    check(event.type === 'mesoscreen-error' && event.detail.status === 403
+      && event.detail.problem?.code === 'publishable-key-not-allowed', `event: ${JSON.stringify(event)}`);
+    return null;
+  });
+  await writeFile(join(outDir, 'report.json'), JSON.stringify(report, null, 2));
+  await browser.close();
+  clinic.close();
+  process.exit(0);
+}
 
 await scenario('eligible', {}, async (page, check) => {
   await start(page, `${CLINIC}/booking`, 34, 'female');

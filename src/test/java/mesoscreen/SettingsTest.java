@@ -51,6 +51,22 @@ class SettingsTest {
     }
 
     @Test
+    void publishableKeysAreCheckedWithTheSecretOnes() {
+        ApiKeyList.Parsed secret = ApiKeyList.parse("clinic-a=sk_1,clinic-b=sk_2");
+        ApiKeyList.Parsed publishable = ApiKeyList.parse(ApiKeyList.PUBLISHABLE, "clinic-a=pk_1,clinic-b=sk_2");
+        assertEquals(List.of("MESOSCREEN_PUBLISHABLE_KEYS: entry 2 is also a key of MESOSCREEN_API_KEYS; a publishable"
+                + " key is shown on web pages, so it can never be a secret one"), problems(ApiKeyList.together(secret,
+                publishable)));
+        assertEquals(List.of("MESOSCREEN_PUBLISHABLE_KEYS: is set without MESOSCREEN_API_KEYS; an open API needs no key"
+                + " on a page, so set secret keys too or unset the publishable ones"),
+                problems(ApiKeyList.together(ApiKeyList.parse(null), ApiKeyList.parse(ApiKeyList.PUBLISHABLE, "a=pk_1"))));
+        assertEquals(List.of("MESOSCREEN_PUBLISHABLE_KEYS: entry 1 of 1 has no '='; each entry is clinic=key"),
+                problems(ApiKeyList.parse(ApiKeyList.PUBLISHABLE, "pk_1").errors()));
+        assertEquals(List.of(), UnknownVariables.warnings(Map.of("MESOSCREEN_PUBLISHABLE_KEYS", "",
+                "MESOSCREEN_CLINICS_DIR", "")));
+    }
+
+    @Test
     void corsOriginsAreOrigins() {
         assertEquals(List.of(), CorsOrigins.check("https://clinic.example, http://localhost:8080", false, false));
         assertEquals(List.of(), CorsOrigins.check(null, false, false));

@@ -1,6 +1,9 @@
 package mesoscreen.access;
 
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
@@ -8,18 +11,20 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import mesoscreen.MesoscreenConfig;
-import io.vertx.ext.web.RoutingContext;
 import mesoscreen.http.ErrorResponses;
 import mesoscreen.http.Problem;
+import mesoscreen.http.ProblemMappers;
+import mesoscreen.http.Refusal;
 import mesoscreen.http.RequestClinic;
 import mesoscreen.screening.RuleSetRegistry;
 import mesoscreen.settings.ApiKeyList;
-import mesoscreen.http.ProblemMappers;
-import mesoscreen.http.Refusal;
+import mesoscreen.settings.InvalidSettings;
+import mesoscreen.settings.SettingError;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -65,6 +70,28 @@ public class AccessControl {
                     ApiKeys.of(ApiKeyList.PUBLISHABLE, config.publishableKeys().orElse(List.of())),
                     config.rateLimitPerMinute() > 0 ? new RateLimit(config.rateLimitPerMinute(), clients) : null,
                     new FailureBudget(FREE_FAILURES, clients));
+        }
+    }
+
+    /**
+     * A publishable key works only from its clinic's websites, so a key whose clinic lists none (or has no
+     * overlay in the clinics folder) could never work: that stops the start, as a malformed key does.
+     */
+    void publishableKeysHaveWebsites(@Observes StartupEvent event, RuleSetRegistry rules) {
+        List<SettingError> errors = new ArrayList<>();
+        List<String> entries = config.get().publishableKeys().orElse(List.of());
+        ApiKeys publishable = ApiKeys.of(ApiKeyList.PUBLISHABLE, entries);
+        for (int i = 0; i < publishable.entries().size(); i++) {
+            var clinic = rules.current(publishable.entries().get(i).clinic()).clinic();
+            if (clinic == null || clinic.origins().isEmpty()) {
+                errors.add(new SettingError(ApiKeyList.PUBLISHABLE, "entry " + (i + 1) + " names a clinic with no"
+                        + " websites: give it a folder in MESOSCREEN_CLINICS_DIR whose clinic.yaml lists its origins"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            InvalidSettings invalid = new InvalidSettings(errors);
+            org.jboss.logging.Logger.getLogger(AccessControl.class).error(invalid.getMessage());
+            throw invalid;
         }
     }
 

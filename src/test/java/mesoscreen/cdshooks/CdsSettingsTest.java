@@ -27,6 +27,16 @@ class CdsSettingsTest {
     }
 
     @Test
+    void anIssuerMayNameTheClinicItsEhrBelongsTo() {
+        CdsSettings settings = new CdsSettings(List.of("https://ehr-b.example|https://ehr-b.example/jwks|clinic-b",
+                "https://ehr.example|https://ehr.example/jwks"), List.of(), false, Optional.empty());
+        assertEquals("clinic-b", settings.clinic("https://ehr-b.example"));
+        assertEquals(null, settings.clinic("https://ehr.example"), "no clinic named: the base set");
+        assertEquals(null, settings.clinic(null), "unsigned: the base set");
+        assertTrue(refused(List.of("a|https://x.example/j|"), List.of(), Optional.empty()).contains("issuer|jwks-url|clinic"));
+    }
+
+    @Test
     void badSettingsStopTheStart() {
         assertTrue(refused(List.of("https://ehr.example"), List.of(), Optional.empty()).contains("issuer|jwks-url"));
         assertTrue(refused(List.of("https://ehr.example|jwks.json"), List.of(), Optional.empty())

@@ -58,10 +58,12 @@ class ClinicsTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // The EHR stub's calls are clinic B's.
             return Map.of("mesoscreen.clinics-dir", clinics.toString(),
                     "mesoscreen.api-keys", "clinic-a=" + KEY_A + ",clinic-b=" + KEY_B + ",clinic-c=" + KEY_C,
                     "mesoscreen.publishable-keys", "clinic-a=" + PAGE_A + ",clinic-b=" + PAGE_B,
-                    "mesoscreen.admin-key", ADMIN);
+                    "mesoscreen.admin-key", ADMIN,
+                    "mesoscreen.cds.trusted-issuers", EhrStub.ISSUER + "|" + EhrStub.base() + "/jwks|clinic-b");
         }
     }
 
@@ -173,6 +175,23 @@ class ClinicsTest {
         String etagB = as(KEY_B).get("/v1/procedures").then().extract().header("ETag");
         assertNotEquals(etagA, etagB, "a cached catalogue is one clinic's");
         as(KEY_B).header("If-None-Match", etagA).get("/v1/procedures").then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    void cdsHooksCallsOfAnEhrAreScreenedWithItsClinicsRules() {
+        String url = "/cds-services/" + CdsHooksTest.SERVICE;
+        String prp = Fhir.appointmentBook("prp-mesotherapy", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of()), null);
+        // Clinic B offers no PRP: the order is in no code it knows, so it is not screened.
+        given().header("Authorization", "Bearer " + EhrStub.token("http://localhost:" + io.restassured.RestAssured.port
+                        + url)).header("Accept-Language", "en").contentType(ContentType.JSON).body(prp).post(url)
+                .then().statusCode(200)
+                .body("cards.source.topic.code", org.hamcrest.Matchers.contains("unmapped-order"));
+        String hydralift = Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of()), null);
+        given().header("Authorization", "Bearer " + EhrStub.token("http://localhost:" + io.restassured.RestAssured.port
+                        + url)).header("Accept-Language", "en").contentType(ContentType.JSON).body(hydralift).post(url)
+                .then().statusCode(200)
+                .body("cards.source.topic.code", not(hasItem("unmapped-order")));
     }
 
     @Test

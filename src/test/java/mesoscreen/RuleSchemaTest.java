@@ -92,6 +92,21 @@ class RuleSchemaTest {
     }
 
     @Test
+    void clinicFilesHaveTheirSchema(@TempDir Path temp) throws IOException {
+        ClinicsTest.writeClinics(temp);
+        JsonSchema clinic = SCHEMAS.getSchema(SchemaLocation.of(RULES.resolve("schema/clinic.schema.json").toAbsolutePath()
+                .toUri().toString()));
+        for (String id : List.of("clinic-a", "clinic-b")) {
+            assertEquals(Set.of(), clinic.validate(YAML.readTree(temp.resolve(id + "/clinic.yaml").toFile())).stream()
+                    .map(ValidationMessage::getMessage).collect(Collectors.toSet()), id);
+        }
+        for (String wrong : List.of("name: B\norigins: [ \"https://b.example/booking\" ]\n", "origins: []\n",
+                "name: B\noffered: []\n", "name: B\nofferd: [ hydralift ]\n")) {
+            assertFalse(clinic.validate(YAML.readTree(wrong)).isEmpty(), wrong);
+        }
+    }
+
+    @Test
     void theServiceServesTheSchemas() throws IOException {
         try (Stream<Path> schemas = Files.list(RULES.resolve("schema"))) {
             for (Path schema : schemas.toList()) {

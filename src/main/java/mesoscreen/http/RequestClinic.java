@@ -1,5 +1,6 @@
 package mesoscreen.http;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -25,6 +26,9 @@ public class RequestClinic {
 
     /** The clinic of the request being served; null when it has none. */
     public String get() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null; // not serving a request: the base set
+        }
         RoutingContext context = request.getCurrent();
         return context == null ? null : context.get(KEY);
     }

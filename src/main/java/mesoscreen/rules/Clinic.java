@@ -1,7 +1,6 @@
 package mesoscreen.rules;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * A clinic of a group sharing one deployment, as its {@code clinic.yaml} describes it.
@@ -20,9 +19,5 @@ public record Clinic(String id, String name, String version, List<String> origin
 
     public boolean offers(String procedure) {
         return offered.isEmpty() || offered.contains(procedure);
-    }
-
-    public Set<String> originSet() {
-        return Set.copyOf(origins);
     }
 }

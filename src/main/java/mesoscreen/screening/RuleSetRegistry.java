@@ -48,7 +48,7 @@ public class RuleSetRegistry {
 
     private final IntakeValidator validator;
     private final RuleSetHolder base;
-    /** Clinic id to its holder, in id order. */
+    /** Clinic id to its holder. */
     private final Map<String, RuleSetHolder> clinics;
     private final AtomicLong reloadsSucceeded = new AtomicLong();
     private final AtomicLong reloadsFailed = new AtomicLong();
@@ -152,11 +152,6 @@ public class RuleSetRegistry {
         all.add(base);
         all.addAll(new TreeMap<>(clinics).values());
         return all;
-    }
-
-    /** The clinics with their own rule set, in id order. */
-    public List<String> clinics() {
-        return new TreeMap<>(clinics).keySet().stream().toList();
     }
 
     public IntakeValidator validator() {

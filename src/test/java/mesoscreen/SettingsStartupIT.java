@@ -63,6 +63,39 @@ class SettingsStartupIT {
     }
 
     @Test
+    void publishableKeysAreCheckedWithTheSecretOnes(@TempDir Path temp) throws Exception {
+        Started started = start(temp, Map.of("MESOSCREEN_API_KEYS", "clinic-a=sk_secret_1",
+                "MESOSCREEN_PUBLISHABLE_KEYS", "clinic-a=pk_shown_1,clinic-b=sk_secret_1"));
+        assertTrue(started.exited(), "the service kept running with a secret key among the publishable ones");
+        assertTrue(started.output().contains("MESOSCREEN_PUBLISHABLE_KEYS: entry 2 is also a key of MESOSCREEN_API_KEYS"),
+                started.output());
+        assertFalse(started.output().contains("sk_secret_1"), "no key is repeated: " + started.output());
+    }
+
+    @Test
+    void aPublishableKeyOfAClinicWithoutWebsitesStopsTheStart(@TempDir Path temp) throws Exception {
+        Path clinics = Files.createDirectories(temp.resolve("clinics/clinic-a"));
+        Files.writeString(clinics.resolve("clinic.yaml"), "name: Clinic A\n");
+        Started started = start(temp, Map.of("MESOSCREEN_CLINICS_DIR", clinics.getParent().toString(),
+                "MESOSCREEN_API_KEYS", "clinic-a=sk_secret_1", "MESOSCREEN_PUBLISHABLE_KEYS", "clinic-a=pk_shown_1"));
+        assertTrue(started.exited(), "the service kept running with a publishable key that can work nowhere");
+        assertTrue(started.output().contains("MESOSCREEN_PUBLISHABLE_KEYS: entry 1 names a clinic with no websites"),
+                started.output());
+    }
+
+    @Test
+    void aBrokenClinicOverlayStopsTheStartNamingTheClinicsFile(@TempDir Path temp) throws Exception {
+        Path clinics = temp.resolve("clinics");
+        ClinicsTest.writeClinics(clinics);
+        Path rule = clinics.resolve("clinic-b/checks/isotretinoin.yaml");
+        Files.writeString(rule, Files.readString(rule).replace("months: 12", "monhts: 12"));
+        Started started = start(temp, Map.of("MESOSCREEN_CLINICS_DIR", clinics.toString()));
+        assertTrue(started.exited(), "the service kept running with a broken clinic overlay");
+        assertNotEquals(0, started.exitValue());
+        assertTrue(started.output().contains(rule + ":9:55: unknown key 'monhts'"), started.output());
+    }
+
+    @Test
     void anOpenApiIsSaidLoudly(@TempDir Path temp) throws Exception {
         Path log = temp.resolve("out.log");
         Process process = process(log, Map.of());

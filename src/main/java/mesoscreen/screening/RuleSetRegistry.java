@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import mesoscreen.MesoscreenConfig;
 import mesoscreen.rules.RuleError;
 import mesoscreen.rules.RuleSet;
@@ -44,7 +45,10 @@ public class RuleSetRegistry {
     private volatile Reload lastReload;
     private final AtomicLong reloadsSucceeded = new AtomicLong();
     private final AtomicLong reloadsFailed = new AtomicLong();
-    /** The digest of a folder that failed to load, so that the watcher does not retry it unchanged. */
+    /**
+     * The digest of the files the last reload read, when they failed to load (else null), so that the watcher
+     * does not retry them unchanged.
+     */
     private volatile String failedDigest;
     private ScheduledExecutorService watcher;
 
@@ -125,21 +129,25 @@ public class RuleSetRegistry {
     /**
      * Loads the folder again. The new rule set is put in force only if it loads completely and
      * differs from the one in force; otherwise the rule set in force stays, and a failure is
-     * logged and kept for the health check.
+     * logged and kept for the health check. Reading and applying happen under the one lock the watcher
+     * takes too, so whichever reload comes last has read the newest files.
      */
     public synchronized Reload reload() {
+        RuleFolder read;
         try {
-            return reload(RuleFolder.read(folder));
-        } catch (RuleSetException e) {
-            return failed(e);
+            read = RuleFolder.read(folder);
         } catch (RuntimeException e) {
-            return unreadable(e);
+            failedDigest = null;
+            return counted(unreadable(e));
         }
+        return apply(read);
     }
 
-    /** Puts {@code read} in force if it loads and differs; the digest in force is always that of the bytes read. */
-    private synchronized Reload reload(RuleFolder read) {
-        Reload outcome;
+    /**
+     * Puts {@code read} in force if it loads and differs; the digest in force is always that of the bytes read.
+     * Called with the lock held, by the reload that read them.
+     */
+    private Reload apply(RuleFolder read) {
         try {
             RuleSet loaded = load(read, json, validator, LocalDate.now(clock));
             boolean changed = !loaded.digest().equals(current.get().digest());
@@ -147,12 +155,19 @@ public class RuleSetRegistry {
                 current.set(loaded);
                 LOG.infof("Rule set %s (%s) now in force", loaded.version(), loaded.digest());
             }
-            outcome = new Reload(clock.instant(), changed, List.of(), current.get());
+            failedDigest = null;
+            return counted(new Reload(clock.instant(), changed, List.of(), current.get()));
         } catch (RuleSetException e) {
-            return failed(e);
+            failedDigest = read.digest();
+            return counted(failed(e));
         } catch (RuntimeException e) {
-            return unreadable(e);
+            failedDigest = null;
+            return counted(unreadable(e));
         }
+    }
+
+    /** Every reload attempt, admin or watcher, ends here: kept for the health check and counted for the metrics. */
+    private Reload counted(Reload outcome) {
         lastReload = outcome;
         (outcome.failed() ? reloadsFailed : reloadsSucceeded).incrementAndGet();
         return outcome;
@@ -161,17 +176,12 @@ public class RuleSetRegistry {
     private Reload failed(RuleSetException e) {
         LOG.errorf("Rules reload failed; %s (%s) stays in force. %s", current.get().version(),
                 current.get().digest(), e.getMessage());
-        Reload outcome = new Reload(clock.instant(), false, e.errors().stream().map(this::relative).toList(),
-                current.get());
-        lastReload = outcome;
-        return outcome;
+        return new Reload(clock.instant(), false, e.errors().stream().map(this::relative).toList(), current.get());
     }
 
     private Reload unreadable(RuntimeException e) {
         LOG.errorf("Rules reload failed (%s); the rules in force stay", e.getClass().getSimpleName());
-        Reload outcome = new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
-        lastReload = outcome;
-        return outcome;
+        return new Reload(clock.instant(), false, List.of("the rules folder could not be read"), current.get());
     }
 
     /**
@@ -188,19 +198,31 @@ public class RuleSetRegistry {
                 error.sourceLine()).render();
     }
 
-    /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */
-    private void reloadIfChanged() {
+    /** Test only (set through the tests' WatcherSeam): told the digest the watcher read, before it acts on it. */
+    volatile Consumer<String> afterWatchRead = digest -> { };
+
+    /**
+     * For the watcher: reload when the folder's digest is no longer the one in force, or when the last reload
+     * failed and the folder has changed since (an edit reverted to the rules in force clears the failure).
+     * Under the reload lock, read included: a read applied after a newer admin reload would put older rules
+     * in force, or leave the health check DOWN over files that are good.
+     */
+    private synchronized void reloadIfChanged() {
+        RuleFolder read;
         try {
-            RuleFolder read = RuleFolder.read(folder);
-            String digest = read.digest();
-            Reload last = lastReload;
-            boolean sameAsFailed = last != null && last.failed() && digest.equals(failedDigest);
-            if (!digest.equals(current.get().digest()) && !sameAsFailed) {
-                // The bytes just read are the ones loaded: read again, they might be another version.
-                failedDigest = reload(read).failed() ? digest : null;
-            }
+            read = RuleFolder.read(folder);
         } catch (RuntimeException e) {
             LOG.warnf("Rules folder not readable for watching (%s)", e.getClass().getSimpleName());
+            return;
+        }
+        String digest = read.digest();
+        afterWatchRead.accept(digest);
+        if (digest.equals(failedDigest)) {
+            return; // these very files failed to load already
+        }
+        Reload last = lastReload;
+        if (!digest.equals(current.get().digest()) || (last != null && last.failed())) {
+            apply(read);
         }
     }
 }

@@ -199,6 +199,132 @@ class CdsHooksTest {
                 null), "en").statusCode(412).body("detail", org.hamcrest.Matchers.containsString("allergies"));
     }
 
+    /** The fhirServer and fhirAuthorization of a call that may fetch from the EHR stub. */
+    static final String FHIR_SERVER = "\"fhirServer\": \"" + EhrStub.base() + "/fhir\", \"fhirAuthorization\": {"
+            + " \"access_token\": \"" + EhrStub.ACCESS_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300,"
+            + " \"scope\": \"user/Patient.read\", \"subject\": \"cds-service\" }";
+
+    /** Each search key sent as null: the EHR looked and found nothing, so nothing is fetched and nothing is missing. */
+    @Test
+    void nullPrefetchIsAnEmptyChartAndIsNotFetched() {
+        Map<String, String> nothing = new java.util.LinkedHashMap<>();
+        for (String key : List.of("conditions", "medicationRequests", "medicationStatements", "allergies", "pregnancyStatus")) {
+            nothing.put(key, "null");
+        }
+        for (String server : java.util.Arrays.asList(null, FHIR_SERVER)) {
+            EhrStub.REQUESTS.clear();
+            List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift",
+                    Fhir.prefetch(Fhir.PATIENT_FEMALE, nothing), server));
+            assertTrue(cards.stream().noneMatch(c -> "contraindication".equals(((Map<?, ?>) ((Map<?, ?>) c.get("source"))
+                    .get("topic")).get("code"))), cards.toString());
+            assertFalse(indicators(cards).contains("critical"), cards.toString());
+            // Pregnancy is not on file, so it is asked, not assumed.
+            assertTrue(card(cards, "missing-answers").get("detail").toString().contains("`pregnant`"), cards.toString());
+            assertEquals(List.of(), EhrStub.REQUESTS, "null is an answer, not a key to fetch");
+        }
+        // The same chart sent as empty Bundles reads the same.
+        assertEquals(topics(cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of()), null))),
+                topics(cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE, nothing), null))));
+    }
+
+    static List<String> topics(List<Map<String, Object>> cards) {
+        return cards.stream().map(c -> (String) ((Map<?, ?>) ((Map<?, ?>) c.get("source")).get("topic")).get("code")).toList();
+    }
+
+    /** A null Patient: the EHR has no such patient, and nobody can be screened without one; nothing is fetched. */
+    @Test
+    void nullPatientIs412NamingTheKey() {
+        EhrStub.REQUESTS.clear();
+        for (String server : java.util.Arrays.asList(null, FHIR_SERVER)) {
+            call(SERVICE, Fhir.appointmentBook("hydralift", Fhir.prefetch("null", Map.of()), server), "en")
+                    .statusCode(412).contentType("application/problem+json")
+                    .body("status", equalTo(412))
+                    .body("code", equalTo("prefetch-unavailable"))
+                    .body("type", equalTo("urn:mesoscreen:problem:prefetch-unavailable"))
+                    .body("path", equalTo("prefetch.patient"))
+                    .body("detail", equalTo("prefetch.patient is null: the EHR has no Patient for context.patientId,"
+                            + " and a screening needs one"))
+                    .body("errors[0].path", equalTo("prefetch.patient"))
+                    .body("errors[0].code", equalTo("prefetch-unavailable"));
+        }
+        assertEquals(List.of(), EhrStub.REQUESTS);
+    }
+
+    /** An absent key is one the EHR could not fetch: fetched from fhirServer (only that one), else a 412 naming it. */
+    @Test
+    void absentKeyIsFetchedOnItsOwnOr412() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode prefetch = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Fhir.prefetch(Fhir.PATIENT_FEMALE, Map.of("pregnancyStatus", "null")));
+        prefetch.remove("conditions");
+        EhrStub.REQUESTS.clear();
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", prefetch.toString(), FHIR_SERVER));
+        assertFalse(indicators(cards).contains("critical"), cards.toString());
+        assertEquals(List.of("/fhir/Condition?patient=pat-1 Bearer " + EhrStub.ACCESS_TOKEN), EhrStub.REQUESTS);
+
+        call(SERVICE, Fhir.appointmentBook("hydralift", prefetch.toString(), null), "en").statusCode(412)
+                .contentType("application/problem+json").body("code", equalTo("prefetch-unavailable"))
+                .body("detail", equalTo("prefetch conditions missing, and no fhirServer with fhirAuthorization to"
+                        + " fetch it from"));
+    }
+
+    /**
+     * `_include` is beyond the query subset CDS Hooks recommends, so an EHR may leave the Medication out: the
+     * reference's display is read, and a reference with nothing readable is shown as unrecognised, never dropped.
+     */
+    @Test
+    void medicationLeftOutOfTheSearchIsReadFromTheReferenceOrShownAsUnrecognised() {
+        String byReference = """
+                { "resourceType": "MedicationRequest", "id": "medrx-2", "status": "active", "intent": "order",
+                  "medicationReference": { "reference": "Medication/med-7"%s },
+                  "subject": { "reference": "Patient/pat-1" }, "authoredOn": "2026-06-01" }""";
+        String rxnormWarfarin = """
+                { "resourceType": "Medication", "id": "med-7",
+                  "code": { "coding": [ { "system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "11289" } ] } }""";
+        String uncoded = "{ \"resourceType\": \"Medication\", \"id\": \"med-7\", \"form\": { \"text\": \"tablet\" } }";
+        for (String bundle : List.of(
+                Fhir.bundle(byReference.formatted(", \"display\": \"Eliquis 5 mg tablet\"")),
+                Fhir.bundle(byReference.formatted(""), rxnormWarfarin),
+                Fhir.bundle(byReference.formatted(", \"display\": \"Eliquis 5 mg tablet\""), uncoded))) {
+            for (String key : List.of("medicationRequests", "medicationStatements")) {
+                String entries = key.equals("medicationRequests") ? bundle : bundle.replace("MedicationRequest", "MedicationStatement")
+                        .replace("\"intent\": \"order\",", "").replace("authoredOn", "dateAsserted");
+                Map<String, Object> refer = card(cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                        Map.of(key, entries)), null)), "contraindication");
+                assertTrue(refer.get("summary").toString().contains("Blood-thinning medication"), entries + refer);
+            }
+        }
+        List<Map<String, Object>> unread = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("medicationRequests", Fhir.bundle(byReference.formatted("")))), null));
+        assertTrue(card(unread, "precaution").get("detail").toString().contains("- medications: 'medication not on file'"),
+                unread.toString());
+    }
+
+    /**
+     * The discovery's templates keep to the query subset CDS Hooks recommends (reads; type searches by patient
+     * reference, token equality, _count, _sort) but for `_include`, which the service does without.
+     */
+    @Test
+    void prefetchTemplatesKeepToTheRecommendedSubset() {
+        Map<String, String> prefetch = given().get("/cds-services").then().statusCode(200).extract().jsonPath()
+                .getMap("services[0].prefetch");
+        java.util.regex.Pattern read = java.util.regex.Pattern.compile("[A-Z][A-Za-z]+/\\{\\{context\\.patientId}}");
+        java.util.regex.Pattern param = java.util.regex.Pattern.compile(
+                "patient=\\{\\{context\\.patientId}}|code=([^,|&]+\\|)?[^,:|&]+|_count=\\d+|_sort=-?date"
+                        + "|_include=(MedicationRequest|MedicationStatement):medication");
+        prefetch.forEach((key, template) -> {
+            int query = template.indexOf('?');
+            if (query < 0) {
+                assertTrue(read.matcher(template).matches(), key + ": " + template);
+                return;
+            }
+            assertTrue(template.substring(0, query).matches("[A-Z][A-Za-z]+"), key + ": " + template);
+            for (String p : template.substring(query + 1).split("&")) {
+                assertTrue(param.matcher(p).matches(), key + ": " + p + " is beyond the recommended subset");
+            }
+        });
+    }
+
     @Test
     void serverOffTheAllowListIsNotAsked() {
         EhrStub.REQUESTS.clear();

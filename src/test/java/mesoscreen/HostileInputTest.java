@@ -199,6 +199,8 @@ class HostileInputTest {
         if (timed) {
             assertTrue(took.compareTo(SLOWEST) <= 0, () -> where + " took " + took.toMillis() + " ms");
         }
+        JsonAnswers.check(request.method() + " " + request.uri().getRawPath(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
         return checked(where, shape, request.uri().getPath().startsWith("/fhir/"), response);
     }
 

@@ -62,6 +62,15 @@ class RulesReloadTest {
         return given().header("X-Admin-Key", key).post("/admin/rules/reload").then();
     }
 
+    /** mesoscreen_rules_reloads_total of that result, as Prometheus scrapes it. */
+    static double reloadsCounted(String result) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^mesoscreen_rules_reloads_total\\{result=\""
+                + result + "\"} (\\S+)$").matcher(metrics);
+        assertTrue(line.find(), "mesoscreen_rules_reloads_total{result=\"" + result + "\"} is exported");
+        return Double.parseDouble(line.group(1));
+    }
+
     private static void edit(String file, String from, String to) throws IOException {
         Path path = rules.resolve(file);
         String text = Files.readString(path);
@@ -81,6 +90,8 @@ class RulesReloadTest {
     @Order(2)
     void brokenFolderKeepsTheRulesInForceAndSaysWhere() throws IOException {
         String before = digest();
+        double failed = reloadsCounted("failure");
+        double succeeded = reloadsCounted("success");
         edit("checks/pregnancy.yaml", "- answer: pregnant", "- answer: pregnnat");
         reload(ADMIN).statusCode(422)
                 .contentType("application/problem+json")
@@ -101,12 +112,17 @@ class RulesReloadTest {
                     "no absolute path in " + answer);
         }
         given().get("/q/health/ready").then().statusCode(200);
+        // Both refusals are counted, and nothing else.
+        assertEquals(failed + 2, reloadsCounted("failure"));
+        assertEquals(succeeded, reloadsCounted("success"));
     }
 
     @Test
     @Order(3)
     void goodFolderIsPutInForce() throws IOException {
         String before = digest();
+        double failed = reloadsCounted("failure");
+        double succeeded = reloadsCounted("success");
         edit("checks/pregnancy.yaml", "- answer: pregnnat", "- answer: pregnant");
         edit("ruleset.yaml", "version: \"2026.11.0\"", "version: \"2026.11.1\"");
         reload(ADMIN).statusCode(200).body("status", equalTo("reloaded"))
@@ -114,6 +130,8 @@ class RulesReloadTest {
         assertNotEquals(before, digest());
         given().get("/v1/rules").then().body("ruleset.version", equalTo("2026.11.1"));
         given().get("/q/health/well").then().statusCode(200);
+        assertEquals(succeeded + 1, reloadsCounted("success"));
+        assertEquals(failed, reloadsCounted("failure"));
     }
 
     @Test

@@ -23,7 +23,9 @@ public record Card(
     public record Source(String label, Coding topic) {
     }
 
+    /** Without a display, none is sent: CDS Hooks omits optional attributes that have no value. */
     @Schema(name = "CdsCoding")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Coding(String system, String code, String display) {
     }
 

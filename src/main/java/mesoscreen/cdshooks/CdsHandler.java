@@ -86,14 +86,27 @@ class CdsHandler {
         return Cards.of(((ScreeningService.Outcome.Screened) outcome).screening(), language, link);
     }
 
-    /** Every resource of every prefetch key, fetching those the EHR did not send. */
+    /**
+     * Every resource of every prefetch key, fetching those the EHR did not send. As CDS Hooks 2.0 reads them: a key
+     * sent as {@code null} is one the client looked up and found nothing for (an empty search; for a read, no such
+     * resource); an absent key, or one holding only part of the answer, is one it could not fetch.
+     */
     private List<Resource> chart(CdsRequest request, String patientId) {
         Map<String, Resource> given = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         CdsService.PREFETCH.forEach((key, template) -> {
             JsonNode node = request.prefetch().get(key);
-            Resource resource = node == null || node.isNull() ? null : fhir.parse(node, "prefetch." + key);
-            // Absent, null, or a failure the client reports (an OperationOutcome): fetched, if it can be.
+            if (node != null && node.isNull()) {
+                if (CdsService.isRead(template)) {
+                    // The one read the services ask for is the patient, whom a screening cannot do without.
+                    throw CdsRejected.dataUnavailable("prefetch." + key, "prefetch." + key + " is null: the EHR has"
+                            + " no " + template.substring(0, template.indexOf('/')) + " for context.patientId, and a"
+                            + " screening needs one");
+                }
+                return;
+            }
+            Resource resource = node == null ? null : fhir.parse(node, "prefetch." + key);
+            // Absent, or a failure the client reports (an OperationOutcome, a next page): fetched, if it can be.
             if (resource == null || Resources.partial(resource)) {
                 missing.put(key, template);
             } else {

@@ -25,7 +25,12 @@ public final class CdsRejected extends RuntimeException {
 
     /** The data the service needs can be had neither from prefetch nor from the FHIR server (the specification's 412). */
     static CdsRejected dataUnavailable(String detail) {
-        return new CdsRejected(412, "prefetch-unavailable", detail, null);
+        return dataUnavailable(null, detail);
+    }
+
+    /** @param path the prefetch key at fault, when one is */
+    static CdsRejected dataUnavailable(String path, String detail) {
+        return new CdsRejected(412, "prefetch-unavailable", detail, path);
     }
 
     public int status() {

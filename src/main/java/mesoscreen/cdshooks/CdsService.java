@@ -57,6 +57,11 @@ enum CdsService {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /** Whether a template reads one resource ({@code Patient/{{context.patientId}}}) rather than searching. */
+    static boolean isRead(String template) {
+        return !template.contains("?");
+    }
+
     static Optional<CdsService> byId(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
     }

@@ -167,8 +167,15 @@ final class Chart {
         return out;
     }
 
+    /**
+     * A medication by its code, else the Medication its reference points to, else the reference's display. A
+     * search's {@code _include} is beyond what CDS Hooks asks every EHR to support, so the Medication may well be
+     * missing; with no display either, the entry is read as "not on file", which no vocabulary reads: the
+     * clinician is shown it as unrecognised, and the patient is never read as eligible without precautions.
+     */
     private Intake.Medication medication(CodeableConcept code, Reference reference, LocalDate stoppedOn) {
         CodeableConcept concept = code != null ? code : referenced(reference)
+                .filter(c -> c.hasCoding() || c.hasText())
                 .orElse(new CodeableConcept().setText(reference != null && reference.hasDisplay()
                         ? reference.getDisplay() : "medication not on file"));
         Intake.Entry entry = entry(concept, vocabulary.medications());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import mesoscreen.rules.RuleError;
 import mesoscreen.rules.RuleSet;
@@ -26,9 +27,19 @@ public final class RuleSetHolder {
     private final Loader loader;
     private final Clock clock;
     private final Counts counts;
+    /**
+     * The lock every reload of every set takes, admin and watcher alike (the registry): reads and applies
+     * take turns, so the rules in force are those of the last folder read.
+     */
+    private final Object lock;
+    /** Told the digest the watcher read, before it acts on it (a test seam, see the registry). */
+    private final Consumer<String> afterWatchRead;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private volatile RuleSetRegistry.Reload lastReload;
-    /** The digest of a folder that failed to load, so that the watcher does not retry it unchanged. */
+    /**
+     * The digest of the files the last reload read, when they failed to load (else null), so that the watcher
+     * does not retry them unchanged.
+     */
     private volatile String failedDigest;
 
     /** Loads a folder read into a rule set, examples checked; throws every error. */
@@ -43,13 +54,15 @@ public final class RuleSetHolder {
 
     /** Loads the set at once: any error here stops the start. */
     RuleSetHolder(String clinic, Supplier<RuleFolder> source, List<Path> folders, Loader loader, Clock clock,
-                  Counts counts) {
+                  Counts counts, Object lock, Consumer<String> afterWatchRead) {
         this.clinic = clinic;
         this.source = source;
         this.folders = List.copyOf(folders);
         this.loader = loader;
         this.clock = clock;
         this.counts = counts;
+        this.lock = lock;
+        this.afterWatchRead = afterWatchRead;
         current.set(loader.load(source.get(), LocalDate.now(clock)));
     }
 
@@ -67,35 +80,55 @@ public final class RuleSetHolder {
         return lastReload;
     }
 
-    /** Reads the folder again and puts it in force if it loads completely and differs. */
-    synchronized RuleSetRegistry.Reload reload() {
-        try {
-            return reload(source.get());
-        } catch (RuleSetException e) {
-            return failed(e);
-        } catch (RuntimeException e) {
-            return unreadable(e);
-        }
-    }
-
-    /** For the watcher: reload when the folder's digest is no longer the one in force (or the last that failed). */
-    synchronized void reloadIfChanged() {
-        try {
-            RuleFolder read = source.get();
-            String digest = read.digest();
-            RuleSetRegistry.Reload last = lastReload;
-            boolean sameAsFailed = last != null && last.failed() && digest.equals(failedDigest);
-            if (!digest.equals(current.get().digest()) && !sameAsFailed) {
-                // The bytes just read are the ones loaded: read again, they might be another version.
-                failedDigest = reload(read).failed() ? digest : null;
+    /**
+     * Reads the folder again and puts it in force if it loads completely and differs; otherwise the set in
+     * force stays, and a failure is logged and kept for the health check.
+     */
+    RuleSetRegistry.Reload reload() {
+        synchronized (lock) {
+            RuleFolder read;
+            try {
+                read = source.get();
+            } catch (RuntimeException e) {
+                failedDigest = null;
+                return counted(unreadable(e));
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("Rules folder%s not readable for watching (%s)", named(), e.getClass().getSimpleName());
+            return apply(read);
         }
     }
 
-    /** Puts {@code read} in force if it loads and differs; the digest in force is always that of the bytes read. */
-    private RuleSetRegistry.Reload reload(RuleFolder read) {
+    /**
+     * For the watcher: reload when the folder's digest is no longer the one in force, or when the last reload
+     * failed and the folder has changed since (an edit reverted to the rules in force clears the failure).
+     * Under the reload lock, read included: a read applied after a newer admin reload would put older rules
+     * in force, or leave the health check DOWN over files that are good.
+     */
+    void reloadIfChanged() {
+        synchronized (lock) {
+            RuleFolder read;
+            try {
+                read = source.get();
+            } catch (RuntimeException e) {
+                LOG.warnf("Rules folder%s not readable for watching (%s)", named(), e.getClass().getSimpleName());
+                return;
+            }
+            String digest = read.digest();
+            afterWatchRead.accept(digest);
+            if (digest.equals(failedDigest)) {
+                return; // these very files failed to load already
+            }
+            RuleSetRegistry.Reload last = lastReload;
+            if (!digest.equals(current.get().digest()) || (last != null && last.failed())) {
+                apply(read);
+            }
+        }
+    }
+
+    /**
+     * Puts {@code read} in force if it loads and differs; the digest in force is always that of the bytes read.
+     * Called with the lock held, by the reload that read them.
+     */
+    private RuleSetRegistry.Reload apply(RuleFolder read) {
         try {
             RuleSet loaded = loader.load(read, LocalDate.now(clock));
             boolean changed = !loaded.digest().equals(current.get().digest());
@@ -103,28 +136,32 @@ public final class RuleSetHolder {
                 current.set(loaded);
                 LOG.infof("Rule set %s (%s)%s now in force", loaded.version(), loaded.digest(), named());
             }
-            return record(new RuleSetRegistry.Reload(clock.instant(), changed, List.of(), current.get()));
+            failedDigest = null;
+            return counted(new RuleSetRegistry.Reload(clock.instant(), changed, List.of(), current.get()));
         } catch (RuleSetException e) {
-            return failed(e);
+            failedDigest = read.digest();
+            return counted(failed(e));
         } catch (RuntimeException e) {
-            return unreadable(e);
+            failedDigest = null;
+            return counted(unreadable(e));
         }
     }
 
     private RuleSetRegistry.Reload failed(RuleSetException e) {
         LOG.errorf("Rules reload%s failed; %s (%s) stays in force. %s", named(), current.get().version(),
                 current.get().digest(), e.getMessage());
-        return record(new RuleSetRegistry.Reload(clock.instant(), false,
-                e.errors().stream().map(this::relative).toList(), current.get()));
+        return new RuleSetRegistry.Reload(clock.instant(), false, e.errors().stream().map(this::relative).toList(),
+                current.get());
     }
 
     private RuleSetRegistry.Reload unreadable(RuntimeException e) {
         LOG.errorf("Rules reload%s failed (%s); the rules in force stay", named(), e.getClass().getSimpleName());
-        return record(new RuleSetRegistry.Reload(clock.instant(), false, List.of("the rules folder could not be read"),
-                current.get()));
+        return new RuleSetRegistry.Reload(clock.instant(), false, List.of("the rules folder could not be read"),
+                current.get());
     }
 
-    private RuleSetRegistry.Reload record(RuleSetRegistry.Reload outcome) {
+    /** Every reload attempt, admin or watcher, ends here: kept for the health check and counted for the metrics. */
+    private RuleSetRegistry.Reload counted(RuleSetRegistry.Reload outcome) {
         lastReload = outcome;
         counts.count(!outcome.failed());
         return outcome;

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import mesoscreen.MesoscreenConfig;
 import mesoscreen.rules.RuleError;
@@ -53,6 +54,8 @@ public class RuleSetRegistry {
     private final AtomicLong reloadsSucceeded = new AtomicLong();
     private final AtomicLong reloadsFailed = new AtomicLong();
     private ScheduledExecutorService watcher;
+    /** Test only (set through the tests' WatcherSeam): told the digest the watcher read, before it acts on it. */
+    volatile Consumer<String> afterWatchRead = digest -> { };
 
     /** The outcome of the last reload attempt; {@code errors} empty when it succeeded. */
     public record Reload(Instant at, boolean changed, List<String> errors, RuleSet inForce) {
@@ -68,13 +71,15 @@ public class RuleSetRegistry {
         RuleSetHolder.Loader loader = (read, today) -> load(read, json, this.validator, today);
         RuleSetHolder.Counts counts = succeeded -> (succeeded ? reloadsSucceeded : reloadsFailed).incrementAndGet();
         try {
-            base = new RuleSetHolder(null, () -> RuleFolder.read(folder), List.of(folder), loader, clock, counts);
+            Consumer<String> watched = digest -> afterWatchRead.accept(digest);
+            base = new RuleSetHolder(null, () -> RuleFolder.read(folder), List.of(folder), loader, clock, counts, this,
+                    watched);
             Map<String, RuleSetHolder> held = new LinkedHashMap<>();
             Optional<Path> clinicsDir = config.clinicsDir();
             for (String clinic : clinicsDir.map(RuleSetRegistry::clinicIds).orElse(List.of())) {
                 Path own = clinicsDir.get().resolve(clinic);
                 held.put(clinic, new RuleSetHolder(clinic, () -> RuleFolder.read(folder).overlaid(own),
-                        List.of(folder, clinicsDir.get()), loader, clock, counts));
+                        List.of(folder, clinicsDir.get()), loader, clock, counts, this, watched));
             }
             clinics = Map.copyOf(held);
         } catch (RuleSetException e) {
@@ -171,7 +176,8 @@ public class RuleSetRegistry {
     /**
      * Loads every folder again, the base set's and each clinic's, each on its own. A set is put in force
      * only if it loads completely and differs from the one in force; otherwise it stays, and a failure is
-     * logged and kept for the health check.
+     * logged and kept for the health check. Every reload, admin or watcher, of every set, takes this
+     * registry's lock, reading included, so whichever comes last has read the newest files.
      *
      * @return clinic id (null for the base set) to the outcome of its reload, the base set first
      */

@@ -111,6 +111,11 @@ public final class Asserter {
         return meaning;
     }
 
+    /** Whole entries of symbols that mean none ("-", "n/a"), lower case. */
+    public Set<String> nothingSymbols() {
+        return nothingSymbols;
+    }
+
     /** The cue lexicon: its ids are {@link Cue#id()}s. */
     public Lexicon cues() {
         return cues;
@@ -205,13 +210,11 @@ public final class Asserter {
                 found.putIfAbsent(cue.kind(), match.term());
                 continue;
             }
-            if (clause[at] != clause[concept.start()] || clause[concept.start()] < 0) {
-                continue;
-            }
+            // A term may hold a comma ("плазма, обогащённая тромбоцитами"): a cue is in the clause of its nearer end.
             boolean before = match.end() <= concept.start() && cue.side() != Side.AFTER
-                    && concept.start() - match.end() <= reach;
+                    && concept.start() - match.end() <= reach && clause[at] == clause[concept.start()];
             boolean after = match.start() >= concept.end() && cue.side() != Side.BEFORE
-                    && match.start() - concept.end() <= reach;
+                    && match.start() - concept.end() <= reach && clause[at] == clause[concept.end() - 1];
             if (before || after) {
                 found.putIfAbsent(cue.kind(), match.term());
             }

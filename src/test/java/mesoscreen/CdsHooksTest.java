@@ -294,6 +294,8 @@ class CdsHooksTest {
                 Map.of("conditions", Fhir.bundle(Fhir.condition("999999002", "Family history of diabetes mellitus",
                         "active", "confirmed")))), null));
         assertTrue(family.stream().noneMatch(c -> c.get("summary").toString().contains("iabetes")), family.toString());
+        assertTrue(family.stream().anyMatch(c -> String.valueOf(c.get("detail")).contains(
+                "'Family history of diabetes mellitus' = diabetes (someone-else: 'family history of')")), family.toString());
     }
 
     /** SNOMED CT problem-list concepts are read as their classes; an unspecified renal failure as the chronic form. */

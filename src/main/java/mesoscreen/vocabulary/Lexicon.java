@@ -35,12 +35,7 @@ public final class Lexicon {
     /** Whether a word read as part of a longer term is not read again on its own. */
     private final boolean longestTermWins;
     private final boolean typos;
-    private final WordForms wordForms;
-    /**
-     * For the words of terms of languages with word forms: each word, and each shorter form it may be
-     * another form of, to the term's word ("" when two words share that form, which then reads as neither).
-     */
-    private final Map<String, String> forms;
+    private final FormIndex forms;
 
     /**
      * Where a text names an id: words {@code start} (inclusive) to {@code end} (exclusive) of its
@@ -84,10 +79,7 @@ public final class Lexicon {
                 .map(term -> term.substring(0, term.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
         longestTermWins = builder.longestTermWins;
         typos = builder.typos;
-        wordForms = builder.wordForms;
-        Map<String, String> known = new HashMap<>(builder.forms);
-        builder.formWords.forEach(word -> known.put(word, word));
-        forms = Map.copyOf(known);
+        forms = builder.forms.build();
     }
 
     /** The normaliser this lexicon's terms were brought to one form with. */
@@ -202,9 +194,8 @@ public final class Lexicon {
 
     /** A word as a one-word term it is another form of: the longest such form. */
     private Match inForms(String token, int at) {
-        for (String candidate : wordForms.candidates(token)) {
-            String word = forms.get(candidate);
-            String id = word == null || word.isEmpty() ? null : terms.get(word);
+        for (String word : forms.words(token)) {
+            String id = terms.get(word);
             if (id != null) {
                 return new Match(id, word, at, at + 1, How.FORM);
             }
@@ -212,20 +203,9 @@ public final class Lexicon {
         return null;
     }
 
-    /** The term's word the token is a form of, or the token itself. */
     private String form(String[] words, List<String> tokens, int index) {
         if (words[index] == null) {
-            String token = tokens.get(index);
-            String word = forms.get(token);
-            if (word == null) {
-                for (String candidate : wordForms.candidates(token)) {
-                    word = forms.get(candidate);
-                    if (word != null) {
-                        break;
-                    }
-                }
-            }
-            words[index] = word == null || word.isEmpty() ? token : word;
+            words[index] = forms.word(tokens.get(index));
         }
         return words[index];
     }
@@ -251,9 +231,7 @@ public final class Lexicon {
         private int longestTerm = 1;
         private final boolean longestTermWins;
         private boolean typos = true;
-        private WordForms wordForms = WordForms.NONE;
-        private final Map<String, String> forms = new HashMap<>();
-        private final Set<String> formWords = new java.util.HashSet<>();
+        private final FormIndex.Builder forms = new FormIndex.Builder();
 
         private Builder(TextNormalizer normalizer, boolean longestTermWins) {
             this.normalizer = normalizer;
@@ -261,8 +239,8 @@ public final class Lexicon {
         }
 
         /** Terms of the languages these word forms know are also read in their other forms. */
-        public Builder wordForms(WordForms forms) {
-            this.wordForms = forms;
+        public Builder wordForms(WordForms wordForms) {
+            forms.wordForms(wordForms);
             return this;
         }
 
@@ -309,19 +287,7 @@ public final class Lexicon {
         public String addTerm(String id, String term, String language) {
             String normal = normalizer.normalize(term);
             listings.add(new Listing(id, null, null, term, language));
-            if (language != null && wordForms.has(language) && !normal.isEmpty()) {
-                for (String word : normal.split(" ")) {
-                    formWords.add(word);
-                    // A language that changes a word's ending (Russian) is matched on the forms both share; one
-                    // that only adds suffixes (Turkish) on the term's word itself, so no short stem of it
-                    // meets a word of another language ("have" is no "havale").
-                    for (String candidate : wordForms.replacesEndings(language) ? wordForms.candidates(word)
-                            : List.<String>of()) {
-                        // Two words sharing a shorter form are ambiguous in it: it reads as neither.
-                        forms.merge(candidate, word, (a, b) -> a.equals(b) ? a : "");
-                    }
-                }
-            }
+            forms.add(normal, language);
             String previous = terms.putIfAbsent(normal, id);
             if (previous == null) {
                 longestTerm = Math.max(longestTerm, normal.split(" ").length);

@@ -375,4 +375,66 @@ class CdsHooksTest {
         given().get("/fhir/CodeSystem/procedure").then().statusCode(200).body("concept.code", hasItem("hydralift"))
                 .body("concept.code", not(hasItem("pregnancy")));
     }
+
+    /** US Core's pregnancy status values (VSAC Pregnancy Status), as EHRs send them: SNOMED CT, not LOINC answers. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "77386006, Pregnant, true", "152231000119106, Pregnancy not yet confirmed, true", "60001007, Not pregnant, false"})
+    void usCorePregnancyStatusInSnomedCt(String code, String display, boolean deferred) {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("pregnancyStatus", Fhir.bundle(Fhir.pregnancy("http://snomed.info/sct", code, display,
+                        Fhir.TODAY)))), null));
+        if (deferred) {
+            Map<String, Object> deferral = card(cards, "contraindication");
+            assertEquals("critical", deferral.get("indicator"));
+            assertEquals("Mesotherapy hydralift: defer. Pregnancy", deferral.get("summary"));
+            assertTrue(deferral.get("detail").toString().contains("answers.pregnant = yes"), deferral.toString());
+        } else {
+            assertFalse(indicators(cards).contains("critical"), cards.toString());
+            assertTrue(cards.stream().noneMatch(c -> String.valueOf(c.get("detail")).contains("`pregnant`")),
+                    "not pregnant, recorded today, answers the question: " + cards);
+        }
+    }
+
+    @Test
+    void notPregnantInSnomedCtRecordedBeforeTodayIsAskedAgain() {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("pregnancyStatus", Fhir.bundle(Fhir.pregnancy("http://snomed.info/sct", "60001007",
+                        "Not pregnant", java.time.LocalDate.parse(Fhir.TODAY).minusDays(3).toString())))), null));
+        assertTrue(cards.stream().anyMatch(c -> String.valueOf(c.get("detail")).contains("`pregnant`")), cards.toString());
+    }
+
+    /** A Condition whose code no list knows is read by its display, with what the display says about it. */
+    @Test
+    void conditionKnownOnlyByItsDisplay() {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("conditions", Fhir.bundle(Fhir.condition("999999001", "Chronic kidney disease stage 3",
+                        "active", "confirmed")))), null));
+        Map<String, Object> ruledOut = card(cards, "contraindication");
+        assertEquals("critical", ruledOut.get("indicator"));
+        assertTrue(ruledOut.get("summary").toString().startsWith("Mesotherapy hydralift: not eligible."), ruledOut.toString());
+        assertTrue(ruledOut.get("detail").toString().contains("chronic-kidney-disease"), ruledOut.toString());
+
+        // A display that says the disease is a relative's fires nothing.
+        List<Map<String, Object>> family = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("conditions", Fhir.bundle(Fhir.condition("999999002", "Family history of diabetes mellitus",
+                        "active", "confirmed")))), null));
+        assertTrue(family.stream().noneMatch(c -> c.get("summary").toString().contains("iabetes")), family.toString());
+        assertTrue(family.stream().anyMatch(c -> String.valueOf(c.get("detail")).contains(
+                "'Family history of diabetes mellitus' = diabetes (someone-else: 'family history of')")), family.toString());
+    }
+
+    /** SNOMED CT problem-list concepts are read as their classes; an unspecified renal failure as the chronic form. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "42399005, Renal failure syndrome, chronic-kidney-disease", "1475003, Herpes labialis, herpes-simplex",
+        "195967001, Asthma, allergic-disease", "840539006, COVID-19, acute-infection",
+        "152231000119106, Pregnancy not yet confirmed, pregnancy", "9014002, Psoriasis, autoimmune-disease"})
+    void snomedProblemListConcepts(String code, String display, String id) {
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("conditions", Fhir.bundle(Fhir.condition(code, display + " (disorder)", "active",
+                        "confirmed")))), null));
+        assertTrue(cards.stream().anyMatch(c -> String.valueOf(c.get("detail")).contains("snomed " + code + " = " + id)),
+                cards.toString());
+    }
 }

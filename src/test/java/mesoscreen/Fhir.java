@@ -31,14 +31,19 @@ final class Fhir {
     }
 
     static String pregnancy(String answer, String display) {
+        return pregnancy("http://loinc.org", answer, display, TODAY);
+    }
+
+    /** A US Core pregnancy status Observation valued in {@code system} (LOINC answers or SNOMED CT), recorded on {@code day}. */
+    static String pregnancy(String system, String answer, String display, String day) {
         return """
                 { "resourceType": "Observation", "id": "preg-1", "status": "final",
                   "category": [ { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/observation-category",
                                                 "code": "social-history" } ] } ],
                   "code": { "coding": [ { "system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status" } ] },
                   "subject": { "reference": "Patient/pat-1" }, "effectiveDateTime": "%s",
-                  "valueCodeableConcept": { "coding": [ { "system": "http://loinc.org", "code": "%s", "display": "%s" } ] } }"""
-                .formatted(TODAY, answer, display);
+                  "valueCodeableConcept": { "coding": [ { "system": "%s", "code": "%s", "display": "%s" } ] } }"""
+                .formatted(day, system, answer, display);
     }
 
     static String condition(String snomed, String display, String clinicalStatus, String verificationStatus) {

@@ -257,4 +257,53 @@ class RealWorldInputTest {
                 .body("contraindications", empty())
                 .body("eligibility", not(equalTo("ELIGIBLE")));
     }
+
+    /** Issue 18: what an entry says about what it names, over HTTP: set aside with how it was read, never dropped. */
+    @Test
+    void aNegatedEntryIsSetAsideWithHowItWasRead() {
+        screen(woman("hydralift").with("conditions", List.of(Map.of("text", "no history of cancer"))).body())
+                .statusCode(200)
+                .body("eligibility", equalTo("ELIGIBLE"))
+                .body("unrecognized", empty())
+                .body("setAside[0].path", equalTo("/conditions"))
+                .body("setAside[0].value", equalTo("no history of cancer"))
+                .body("setAside[0].matched", equalTo("malignant-neoplasm"))
+                .body("setAside[0].assertion", equalTo("negated"))
+                .body("setAside[0].cue", equalTo("no history of"));
+    }
+
+    @Test
+    void aNothingEntryIsRecognisedAndAddsNoPrecaution() {
+        screen(woman("hydralift").with("medications", List.of(Map.of("text", "не принимаю"))).body())
+                .body("eligibility", equalTo("ELIGIBLE"))
+                .body("unrecognized", empty())
+                .body("warnings", empty())
+                .body("setAside[0].assertion", equalTo("nothing"))
+                .body("setAside[0].matched", nullValue());
+    }
+
+    @Test
+    void aCurrentCueTurnsAColdSoreIntoAnOutbreakAndSaysWhy() {
+        screen(woman("hydralift").with("conditions", List.of(Map.of("text", "halen uçuk var"))).body())
+                .body("eligibility", equalTo("DEFER"))
+                .body("contraindications.id", contains("active-herpes"))
+                .body("contraindications[0].facts[0].assertion", equalTo("current"))
+                .body("contraindications[0].facts[0].cue", equalTo("halen"));
+    }
+
+    @Test
+    void aYesAnswerIsNeverOverriddenByNegatedText() {
+        screen(woman("hydralift").answer("pregnant", "yes")
+                .with("conditions", List.of(Map.of("text", "not pregnant"))).body())
+                .body("eligibility", equalTo("DEFER"))
+                .body("contraindications.id", contains("pregnancy"))
+                .body("setAside[0].assertion", equalTo("negated"));
+    }
+
+    @Test
+    void genitiveRakaIsReadAsCancer() {
+        screen(woman("hydralift").with("conditions", List.of(Map.of("text", "операция по поводу рака"))).body())
+                .body("eligibility", equalTo("NOT_ELIGIBLE"))
+                .body("contraindications[0].facts[0].readAs", equalTo("рак"));
+    }
 }

@@ -75,6 +75,18 @@ final class CardDetail {
         return out.toString().strip();
     }
 
+    /** Entries read but counted toward no rule, with how each was read and the words that said so. */
+    static String setAside(Screening screening, String language) {
+        StringBuilder out = new StringBuilder("**").append(screening.rules().message("cds.detail.setAside", language))
+                .append("**\n");
+        for (var fact : screening.setAside()) {
+            out.append("- ").append(escape(fact.path().substring(1) + ": '" + fact.value().strip() + "'"
+                    + (fact.matched() == null ? "" : " = " + fact.matched()) + " (" + fact.assertion()
+                    + (fact.cue() == null ? "" : ": '" + fact.cue() + "'") + ")")).append('\n');
+        }
+        return out.toString().strip();
+    }
+
     /** The suggested course of an eligible patient. */
     static String course(Screening screening, String language) {
         RuleSet rules = screening.rules();

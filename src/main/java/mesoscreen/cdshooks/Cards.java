@@ -57,6 +57,13 @@ final class Cards {
             out.add(card(rules, language, summary(rules, "ELIGIBLE", language, procedure, List.of()),
                     CardDetail.course(screening, language), "info", "eligible", List.of(), List.of()));
         }
+        if (!screening.setAside().isEmpty() && !out.isEmpty()) {
+            // Entries read as not applying are shown once, on the first card, so a clinician sees how they were read.
+            Card first = out.get(0);
+            out.set(0, new Card(first.uuid(), first.summary(), first.detail() + "\n\n"
+                    + CardDetail.setAside(screening, language), first.indicator(), first.source(),
+                    first.overrideReasons(), first.links()));
+        }
         return out;
     }
 

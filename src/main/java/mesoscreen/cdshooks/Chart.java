@@ -33,10 +33,17 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class Chart {
     static final String LOINC = "http://loinc.org";
+    static final String SNOMED = "http://snomed.info/sct";
     /** LOINC 82810-3 Pregnancy status, and its answers (LOINC answer list LL4129-4). */
     static final String PREGNANCY_STATUS = "82810-3";
     private static final Map<String, Answer> PREGNANCY_ANSWERS = Map.of(
             "LA15173-0", Answer.YES, "LA26683-5", Answer.NO, "LA4489-6", Answer.UNKNOWN);
+    /**
+     * The SNOMED CT values US Core's pregnancy status profile sends (VSAC Pregnancy Status): pregnant, not
+     * pregnant, and pregnancy not yet confirmed, which is a possible pregnancy and so read as pregnant.
+     */
+    private static final Map<String, Answer> PREGNANCY_FINDINGS = Map.of(
+            "77386006", Answer.YES, "60001007", Answer.NO, "152231000119106", Answer.YES);
     private static final Set<String> CONDITION_GONE = Set.of("inactive", "resolved", "remission");
     private static final Set<String> NOT_A_FACT = Set.of("refuted", "entered-in-error");
 
@@ -87,14 +94,28 @@ final class Chart {
             return Map.of();
         }
         Answer answer = latest.get().getValueCodeableConcept().getCoding().stream()
-                .filter(c -> LOINC.equals(c.getSystem()))
-                .map(c -> PREGNANCY_ANSWERS.getOrDefault(c.getCode(), Answer.UNKNOWN))
-                .findFirst().orElse(Answer.UNKNOWN);
+                .map(Chart::pregnancyAnswer)
+                .filter(java.util.Objects::nonNull)
+                // Codings of one value that disagree: the stricter wins.
+                .reduce((a, b) -> a == Answer.YES || b == Answer.YES ? Answer.YES
+                        : a == Answer.UNKNOWN || b == Answer.UNKNOWN ? Answer.UNKNOWN : Answer.NO)
+                .orElse(Answer.UNKNOWN);
         if (answer == Answer.NO && !today.equals(observed(latest.get()))) {
             // Pregnancy can begin any day: an older "not pregnant" is asked again.
             answer = Answer.UNKNOWN;
         }
         return answer == Answer.UNKNOWN ? Map.of() : Map.of("pregnant", answer);
+    }
+
+    /** A pregnancy status value as an answer: LOINC answer codes or SNOMED CT findings; null for another system. */
+    private static Answer pregnancyAnswer(Coding coding) {
+        if (LOINC.equals(coding.getSystem())) {
+            return PREGNANCY_ANSWERS.getOrDefault(coding.getCode(), Answer.UNKNOWN);
+        }
+        if (SNOMED.equals(coding.getSystem())) {
+            return PREGNANCY_FINDINGS.getOrDefault(coding.getCode(), Answer.UNKNOWN);
+        }
+        return null;
     }
 
     private static LocalDate observed(Observation observation) {
@@ -202,23 +223,45 @@ final class Chart {
      */
     private static Intake.Entry entry(CodeableConcept concept, Lexicon lexicon) {
         Coding chosen = null;
+        boolean known = false;
         for (Coding coding : concept.getCoding()) {
             Optional<String> system = coding.hasCode() ? CodeSystems.alias(String.valueOf(coding.getSystem()))
                     : Optional.empty();
             if (system.isPresent() && !lexicon.byCode(system.get(), coding.getCode()).isEmpty()) {
                 chosen = coding;
+                known = true;
                 break;
             }
             if (chosen == null || (system.isPresent() && CodeSystems.alias(String.valueOf(chosen.getSystem())).isEmpty())) {
                 chosen = coding.hasSystem() && coding.hasCode() ? coding : chosen;
             }
         }
-        String text = concept.hasText() ? concept.getText()
-                : concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst().orElse(null);
+        String text = words(concept, lexicon, known);
         if (chosen == null && text == null) {
             text = "entry without code or text";
         }
         return new Intake.Entry(chosen == null ? null : chosen.getSystem(), chosen == null ? null : chosen.getCode(), text);
+    }
+
+    /**
+     * The words to read of a concept: its text, else the first coding's display; when its code names nothing
+     * we know, the first of those the vocabulary reads (the text first, then each display), so that a
+     * Condition known only by its display is still read.
+     */
+    private static String words(CodeableConcept concept, Lexicon lexicon, boolean codeKnown) {
+        List<String> candidates = new ArrayList<>();
+        if (concept.hasText()) {
+            candidates.add(concept.getText());
+        }
+        concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).forEach(candidates::add);
+        if (!codeKnown) {
+            for (String candidate : candidates) {
+                if (!lexicon.byText(candidate).isEmpty()) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
     }
 
     private static boolean has(CodeableConcept status, Set<String> codes) {

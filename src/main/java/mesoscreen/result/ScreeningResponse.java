@@ -34,6 +34,10 @@ public record ScreeningResponse(
         @Schema(description = "Entries of conditions, medications or allergies that matched nothing known;"
                 + " they are never ignored silently.")
         List<UnrecognizedEntry> unrecognized,
+        @Schema(description = "Free-text entries that were read but count toward no rule, each with how it was read"
+                + " (`assertion`: negated, someone-else, nothing, future, or past for what is over) and the words"
+                + " that made that reading (`cue`); shown so that a clinician sees them, never dropped.")
+        List<EvidenceFact> setAside,
         @Schema(description = "Procedures with a better verdict, when the verdict stands in the way.")
         List<Alternative> alternatives,
         @Schema(description = "For DEFER: the first date treatment may start, when every deferral has an end date.")
@@ -168,6 +172,7 @@ public record ScreeningResponse(
                         .map(c -> new Indication(c.id(), c.id(), c.indication().in(language))).toList(),
                 notes, missing,
                 screening.unrecognized().stream().map(u -> new UnrecognizedEntry(u.path(), u.entry())).toList(),
+                screening.setAside(),
                 screening.alternatives().stream().map(a -> new Alternative(a.procedure().id(),
                         a.procedure().name().in(language), a.eligibility())).toList(),
                 verdict.eligibleFrom(), course(screening.course(), language),

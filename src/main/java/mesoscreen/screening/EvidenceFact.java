@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param field   for a list entry, its property that was read ("text", "code", "date")
  * @param value   the value as sent; null when the answer was not given
  * @param matched what it was read as: the answer ("yes"; "unknown" or "no" when not given) or a canonical id
- * @param readAs  for free text read with a spelling mistake, the term it was read as
+ * @param readAs  for free text read with a spelling mistake or in another word form, the term it was read as
+ * @param assertion for free text, how it speaks of what it names when not plainly: uncertain, current, past
+ *                (which count), negated, someone-else, future, nothing (which count toward no rule)
+ * @param cue     the words that made that reading ("no history of", "у мамы", "şu an")
  */
 @Schema(name = "EvidenceFact", description = "A fact a finding rests on: where in the request, what was sent, what"
         + " it was read as.")
@@ -20,5 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EvidenceFact(@Schema(examples = "/medications") String path, @Schema(examples = "text") String field,
                            @Schema(examples = "Xarelot 20 mg") String value,
                            @Schema(examples = "anticoagulant") String matched,
-                           @Schema(examples = "xarelto") String readAs) {
+                           @Schema(examples = "xarelto") String readAs,
+                           @Schema(examples = "negated", enumeration = {"uncertain", "current", "past", "negated",
+                                   "someone-else", "future", "nothing"}) String assertion,
+                           @Schema(examples = "no history of") String cue) {
+
+    public EvidenceFact(String path, String field, String value, String matched, String readAs) {
+        this(path, field, value, matched, readAs, null, null);
+    }
 }

@@ -13,6 +13,8 @@ import mesoscreen.intake.Sex;
 import mesoscreen.rules.Facts;
 import mesoscreen.rules.Question;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.vocabulary.Asserter;
+import mesoscreen.vocabulary.Assertion;
 import mesoscreen.vocabulary.CodeSystems;
 import mesoscreen.vocabulary.Lexicon;
 
@@ -26,13 +28,19 @@ import mesoscreen.vocabulary.Lexicon;
 final class FactsBuilder {
     private final RuleSet rules;
     private final List<Unrecognized> unrecognized = new ArrayList<>();
+    private final List<EvidenceFact> setAside = new ArrayList<>();
+    private int thisYear;
     private final Map<String, EvidenceFact> sources = new java.util.HashMap<>();
 
     private FactsBuilder(RuleSet rules) {
         this.rules = rules;
     }
 
-    record Built(Facts facts, List<Unrecognized> unrecognized, EvidenceSources sources) {
+    /**
+     * @param setAside free-text entries read but counted toward no rule (negated, someone else's, nothing,
+     *                 future, a past that is over), each with how it was read
+     */
+    record Built(Facts facts, List<Unrecognized> unrecognized, List<EvidenceFact> setAside, EvidenceSources sources) {
     }
 
     static Built build(Intake intake, RuleSet rules, LocalDate today) {
@@ -43,6 +51,7 @@ final class FactsBuilder {
         Intake.Patient patient = intake.patient();
         Sex sex = patient == null || patient.sex() == null ? Sex.UNKNOWN : patient.sex();
         LocalDate plannedDate = intake.plannedDate() != null ? intake.plannedDate() : today;
+        thisYear = plannedDate.getYear();
         Integer age = patient == null ? null : patient.age();
         LocalDate birthDate = patient == null ? null : patient.birthDate();
         if (age == null && birthDate != null) {
@@ -79,7 +88,10 @@ final class FactsBuilder {
         Facts facts = new Facts(intake.procedure(), plannedDate, age, birthDate, sex, answers, conditions, medications, allergens,
                 List.copyOf(recent), new java.util.TreeSet<>(intake.areas()), new java.util.TreeSet<>(intake.concerns()));
         unrecognized.sort(java.util.Comparator.comparing(Unrecognized::path).thenComparing(Unrecognized::entry));
-        return new Built(facts, List.copyOf(unrecognized), new EvidenceSources(sources));
+        setAside.sort(java.util.Comparator.comparing(EvidenceFact::path).thenComparing(EvidenceFact::value)
+                .thenComparing(f -> String.valueOf(f.matched())));
+        return new Built(facts, List.copyOf(unrecognized), List.copyOf(new java.util.LinkedHashSet<>(setAside)),
+                new EvidenceSources(sources));
     }
 
     /**
@@ -142,33 +154,57 @@ final class FactsBuilder {
             Intake.Entry entry = entries.get(i);
             String path = field + ":";
             boolean matched = false;
+            java.util.Set<String> coded = new java.util.HashSet<>();
             if (entry.code() != null && entry.system() != null) {
                 String system = CodeSystems.alias(entry.system()).orElse(null);
                 for (String id : system == null ? java.util.Set.<String>of() : lexicon.byCode(system, entry.code())) {
                     String line = path + " " + system + " " + entry.code().trim() + " = " + id;
                     found.computeIfAbsent(id, k -> new ArrayList<>()).add(new Hit(i, line));
                     source(line, new EvidenceFact("/" + field, "code", entry.code(), id, null));
+                    coded.add(id);
                     matched = true;
                 }
             }
             if (entry.text() != null && !entry.text().isBlank()) {
-                Map<String, String> hits = lexicon.byText(entry.text());
-                String words = hits.isEmpty() ? "" : " " + rules.normalizer().normalize(entry.text()) + " ";
-                for (Map.Entry<String, String> hit : hits.entrySet()) {
-                    boolean typo = !words.contains(" " + hit.getValue() + " ");
-                    String line = path + " '" + entry.text().strip() + "' = " + hit.getKey()
-                            + (typo ? " (read as '" + hit.getValue() + "')" : "");
-                    found.computeIfAbsent(hit.getKey(), k -> new ArrayList<>()).add(new Hit(i, line));
-                    source(line, new EvidenceFact("/" + field, "text", entry.text(), hit.getKey(),
-                            typo ? hit.getValue() : null));
-                    matched = true;
-                }
+                matched |= text(field, i, entry.text(), lexicon, coded, found);
             }
             if (!matched) {
                 unrecognized.add(new Unrecognized(field, describe(entry)));
             }
         }
         return found;
+    }
+
+    /**
+     * Reads one entry's free text: what it counts as, with its evidence line, and what it sets aside (a
+     * concept its code already names is not set aside: affirmed wins). Returns whether it was read at all.
+     */
+    private boolean text(String field, int index, String text, Lexicon lexicon, java.util.Set<String> coded,
+                         Map<String, List<Hit>> found) {
+        Asserter.Entry read = rules.vocabulary().asserter().read(text, lexicon, thisYear);
+        String path = "/" + field;
+        if (read.nothing()) {
+            setAside.add(new EvidenceFact(path, "text", text, null, null, Assertion.NOTHING.json(), read.cue()));
+        }
+        for (Asserter.Read each : read.reads()) {
+            String readAs = each.match().how() == Lexicon.How.EXACT ? null : each.match().term();
+            String assertion = each.assertion() == Assertion.AFFIRMED ? null : each.assertion().json();
+            if (!each.counts()) {
+                if (!coded.contains(each.id())) {
+                    setAside.add(new EvidenceFact(path, "text", text, each.id(), readAs, assertion, each.cue()));
+                }
+                continue;
+            }
+            String line = field + ": '" + text.strip() + "' = " + each.id()
+                    + (readAs != null ? " (read as '" + readAs + "')" : "")
+                    + (assertion != null ? " (" + assertion + ": '" + each.cue() + "')" : "");
+            List<Hit> hits = found.computeIfAbsent(each.id(), k -> new ArrayList<>());
+            if (hits.stream().noneMatch(hit -> hit.index() == index && hit.evidence().equals(line))) {
+                hits.add(new Hit(index, line));
+            }
+            source(line, new EvidenceFact(path, "text", text, each.id(), readAs, assertion, each.cue()));
+        }
+        return !read.unread();
     }
 
     private static String describe(Intake.Entry entry) {

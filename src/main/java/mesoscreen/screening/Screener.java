@@ -64,7 +64,7 @@ public final class Screener {
         List<Concern> indications = concerns.stream().filter(c -> treats(c, procedure)).toList();
         List<Concern> untreated = concerns.stream().filter(c -> !treats(c, procedure)).toList();
         return new Screening(rules, procedure, suggested, verdict, built.unrecognized(), alternatives, course,
-                indications, untreated, built.sources());
+                indications, untreated, built.sources(), built.setAside());
     }
 
     /** The verdict of a validated intake for every procedure of the catalogue, in catalogue order. */

@@ -15,10 +15,12 @@ import mesoscreen.rules.RuleSet;
  * @param course       the suggested course, or null when not eligible
  * @param indications  the patient's concerns the procedure treats; {@code untreated} the others
  * @param sources      the request fields behind the findings' evidence lines
+ * @param setAside     free-text entries read but counted toward no rule, each with how it was read
  */
 public record Screening(RuleSet rules, Procedure procedure, boolean suggested, Verdict verdict,
                         List<Unrecognized> unrecognized, List<Alternative> alternatives, Course course,
-                        List<Concern> indications, List<Concern> untreated, EvidenceSources sources) {
+                        List<Concern> indications, List<Concern> untreated, EvidenceSources sources,
+                        List<EvidenceFact> setAside) {
 
     public record Alternative(Procedure procedure, Eligibility eligibility) {
     }

@@ -34,6 +34,18 @@ public final class Lexicon {
     private final Set<String> firstWords;
     /** Whether a word read as part of a longer term is not read again on its own. */
     private final boolean longestTermWins;
+    private final boolean typos;
+    private final FormIndex forms;
+
+    /**
+     * Where a text names an id: words {@code start} (inclusive) to {@code end} (exclusive) of its
+     * {@link TextNormalizer.Words}, the term they were read as, and how.
+     */
+    public record Match(String id, String term, int start, int end, How how) {
+    }
+
+    /** How words were read as a term: as written, as another form of it ("рака": рак), or one typo away. */
+    public enum How { EXACT, FORM, TYPO }
 
     /** Codes whose first characters lie between {@code from} and {@code to}, inclusive. */
     private record CodeRange(String from, String to, String id) {
@@ -43,7 +55,7 @@ public final class Lexicon {
      * One way an id is named, as the rule files list it: a code of a system (for a prefix or range,
      * the first code it matches) or a free-text term. Change-impact reports screen each one alone.
      */
-    public record Listing(String id, String system, String code, String term) {
+    public record Listing(String id, String system, String code, String term, String language) {
     }
 
     private Lexicon(Builder builder) {
@@ -66,6 +78,13 @@ public final class Lexicon {
         firstWords = builder.terms.keySet().stream().filter(term -> term.contains(" "))
                 .map(term -> term.substring(0, term.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
         longestTermWins = builder.longestTermWins;
+        typos = builder.typos;
+        forms = builder.forms.build();
+    }
+
+    /** The normaliser this lexicon's terms were brought to one form with. */
+    public TextNormalizer normalizer() {
+        return normalizer;
     }
 
     /** A lexicon that reads every term in a text, nested ones too: "salmon DNA" is also salmon. */
@@ -104,34 +123,91 @@ public final class Lexicon {
         return found;
     }
 
-    /** Every id the text names: whole terms anywhere in it, else single long words one typo away. */
+    /** Every id the text names, with the term it was read as: as {@link #matches}, first mention of each id. */
     public Map<String, String> byText(String text) {
-        List<String> tokens = normalizer.tokens(text);
         Map<String, String> found = new LinkedHashMap<>();
+        for (Match match : matches(normalizer.words(text))) {
+            found.putIfAbsent(match.id(), match.term());
+        }
+        return found;
+    }
+
+    /**
+     * Where the words name ids: whole terms anywhere in them, longest first, as written or (for languages
+     * with word forms) in another form; else, when none is found, single long words one typo away.
+     */
+    public List<Match> matches(TextNormalizer.Words text) {
+        List<String> tokens = text.tokens();
+        List<Match> found = new ArrayList<>();
         boolean[] read = new boolean[tokens.size()];
+        String[] words = forms.isEmpty() ? null : new String[tokens.size()];
         for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
             for (int start = 0; start + size <= tokens.size(); start++) {
-                boolean possible = size == 1 || firstWords.contains(tokens.get(start));
-                String phrase = possible && unread(read, start, size)
-                        ? String.join(" ", tokens.subList(start, start + size)) : null;
-                String id = phrase == null ? null : terms.get(phrase);
-                if (id != null) {
-                    found.putIfAbsent(id, phrase);
+                if (!unread(read, start, size)) {
+                    continue;
+                }
+                Match match = null;
+                if (size == 1 || firstWords.contains(tokens.get(start))) {
+                    String phrase = size == 1 ? tokens.get(start) : String.join(" ", tokens.subList(start, start + size));
+                    String id = terms.get(phrase);
+                    match = id == null ? null : new Match(id, phrase, start, start + size, How.EXACT);
+                }
+                if (match == null && words != null && size == 1) {
+                    match = inForms(tokens.get(start), start);
+                } else if (match == null && words != null && firstWords.contains(form(words, tokens, start))) {
+                    match = inForms(words, tokens, start, size);
+                }
+                if (match != null) {
+                    found.add(match);
                     if (longestTermWins) {
                         java.util.Arrays.fill(read, start, start + size, true);
                     }
                 }
             }
         }
-        if (found.isEmpty()) {
-            for (String token : tokens) {
+        if (found.isEmpty() && typos) {
+            for (int i = 0; i < tokens.size(); i++) {
+                String token = tokens.get(i);
                 if (token.length() < TYPO_MIN_LENGTH) {
                     continue;
                 }
-                typoTerms.near(token, found::putIfAbsent);
+                int at = i;
+                typoTerms.near(token, (id, term) -> found.add(new Match(id, term, at, at + 1, How.TYPO)));
             }
         }
+        found.sort(java.util.Comparator.comparingInt(Match::start));
         return found;
+    }
+
+    /** The words as terms' words, when one of them is another form of one; null otherwise. */
+    private Match inForms(String[] words, List<String> tokens, int start, int size) {
+        boolean changed = false;
+        StringBuilder phrase = new StringBuilder();
+        for (int i = start; i < start + size; i++) {
+            String word = form(words, tokens, i);
+            changed |= !word.equals(tokens.get(i));
+            phrase.append(i > start ? " " : "").append(word);
+        }
+        String id = changed ? terms.get(phrase.toString()) : null;
+        return id == null ? null : new Match(id, phrase.toString(), start, start + size, How.FORM);
+    }
+
+    /** A word as a one-word term it is another form of: the longest such form. */
+    private Match inForms(String token, int at) {
+        for (String word : forms.words(token)) {
+            String id = terms.get(word);
+            if (id != null) {
+                return new Match(id, word, at, at + 1, How.FORM);
+            }
+        }
+        return null;
+    }
+
+    private String form(String[] words, List<String> tokens, int index) {
+        if (words[index] == null) {
+            words[index] = forms.word(tokens.get(index));
+        }
+        return words[index];
     }
 
     private static boolean unread(boolean[] read, int start, int size) {
@@ -154,10 +230,24 @@ public final class Lexicon {
         private final List<Listing> listings = new ArrayList<>();
         private int longestTerm = 1;
         private final boolean longestTermWins;
+        private boolean typos = true;
+        private final FormIndex.Builder forms = new FormIndex.Builder();
 
         private Builder(TextNormalizer normalizer, boolean longestTermWins) {
             this.normalizer = normalizer;
             this.longestTermWins = longestTermWins;
+        }
+
+        /** Terms of the languages these word forms know are also read in their other forms. */
+        public Builder wordForms(WordForms wordForms) {
+            forms.wordForms(wordForms);
+            return this;
+        }
+
+        /** Words are read as written (or in another form), never as a typo of a term: for short cue words. */
+        public Builder exactOnly() {
+            this.typos = false;
+            return this;
         }
 
         public void addId(String id) {
@@ -174,12 +264,12 @@ public final class Lexicon {
             if (normal.endsWith("*")) {
                 String prefix = normal.substring(0, normal.length() - 1);
                 ranges.add(new CodeRange(prefix, prefix, id));
-                listings.add(new Listing(id, system, prefix, null));
+                listings.add(new Listing(id, system, prefix, null, null));
             } else if (normal.matches("[A-Z0-9]{3}-[A-Z0-9]{3}")) {
                 ranges.add(new CodeRange(normal.substring(0, 3), normal.substring(4), id));
-                listings.add(new Listing(id, system, normal.substring(0, 3), null));
+                listings.add(new Listing(id, system, normal.substring(0, 3), null, null));
             } else {
-                listings.add(new Listing(id, system, normal, null));
+                listings.add(new Listing(id, system, normal, null, null));
                 exactCodes.computeIfAbsent(system, s -> new HashMap<>())
                         .computeIfAbsent(normal, c -> new TreeSet<>()).add(id);
             }
@@ -187,8 +277,17 @@ public final class Lexicon {
 
         /** Adds a term; returns the id it already named, if another one, so the loader can report the clash. */
         public String addTerm(String id, String term) {
+            return addTerm(id, term, null);
+        }
+
+        /**
+         * Adds a term of a language; in a language with word forms, its other forms too. Returns the id the
+         * term already named, if another one, so the loader can report the clash.
+         */
+        public String addTerm(String id, String term, String language) {
             String normal = normalizer.normalize(term);
-            listings.add(new Listing(id, null, null, term));
+            listings.add(new Listing(id, null, null, term, language));
+            forms.add(normal, language);
             String previous = terms.putIfAbsent(normal, id);
             if (previous == null) {
                 longestTerm = Math.max(longestTerm, normal.split(" ").length);

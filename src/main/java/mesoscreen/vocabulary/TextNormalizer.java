@@ -22,23 +22,83 @@ public final class TextNormalizer {
     }
 
     public List<String> tokens(String text) {
+        return words(text).tokens();
+    }
+
+    /**
+     * The words of a text, and where a clause ends between two of them: at a full stop, comma, semicolon,
+     * question or exclamation mark, bracket, dash standing alone or line break (not at a decimal point).
+     */
+    public Words words(String text) {
         // By hand rather than with SEPARATORS and LEADING_NUMBER: the same tokens, without a regex
         // engine for every entry of every request.
         String folded = fold(text);
         List<String> tokens = new ArrayList<>();
+        java.util.BitSet breaks = new java.util.BitSet();
+        List<Year> years = new ArrayList<>(0);
+        boolean pendingBreak = false;
         int start = -1;
         for (int i = 0; i <= folded.length(); ) {
             int c = i < folded.length() ? folded.codePointAt(i) : ' ';
             boolean word = i < folded.length() && (isLetter(c) || isNumber(c));
             if (word && start < 0) {
                 start = i;
+                if (pendingBreak && !tokens.isEmpty()) {
+                    breaks.set(tokens.size());
+                }
+                pendingBreak = false;
             } else if (!word && start >= 0) {
+                year(folded, start, i, tokens.size(), years);
                 add(folded, start, i, tokens);
                 start = -1;
             }
+            if (!word && i < folded.length() && ends(folded, i, c)) {
+                pendingBreak = true;
+            }
             i += Character.charCount(c);
         }
-        return tokens;
+        return new Words(List.copyOf(tokens), breaks, List.copyOf(years));
+    }
+
+    /** A number of four digits from 1900 to 2099 standing alone, which the words drop, is kept as a year. */
+    private static void year(String text, int start, int end, int before, List<Year> years) {
+        if (end - start != 4 || !(text.startsWith("19", start) || text.startsWith("20", start))) {
+            return;
+        }
+        for (int i = start + 2; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return;
+            }
+        }
+        years.add(new Year(before, Integer.parseInt(text, start, end, 10)));
+    }
+
+    /** A year a text names, standing before word {@code before} (the number of words when it ends the text). */
+    public record Year(int before, int value) {
+    }
+
+    /** Whether the character at {@code i} ends a clause. */
+    private static boolean ends(String text, int i, int c) {
+        if (c == '.' || c == ',') {
+            // Not a decimal point or a thousands separator.
+            return i == 0 || i + 1 >= text.length() || !Character.isDigit(text.charAt(i - 1))
+                    || !Character.isDigit(text.charAt(i + 1));
+        }
+        return CLAUSE_ENDS.indexOf(c) >= 0;
+    }
+
+    private static final String CLAUSE_ENDS = ";!?()[]{}\n\r\u2014\u2013\u2026\u061f\u3002";
+
+    /**
+     * The words of a text and the clause breaks among them.
+     *
+     * @param breaks bit {@code i} set when a clause ends between word {@code i - 1} and word {@code i}
+     * @param years  the years among them, which are not words
+     */
+    public record Words(List<String> tokens, java.util.BitSet breaks, List<Year> years) {
+        public boolean breakBefore(int index) {
+            return breaks.get(index);
+        }
     }
 
     /** A word less its leading digits ("20mg" is a dose and "20" a number, but "b5" is a name). */

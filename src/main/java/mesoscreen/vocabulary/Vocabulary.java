@@ -9,10 +9,12 @@ import mesoscreen.text.Ordered;
  * the lexicons; areas, concerns, ingredients and procedure types are closed lists with names.
  *
  * @param allergens ingredients of the procedures and other allergens (fish, anaesthetics)
+ * @param asserter  how a free-text entry speaks of what it names: negated, someone else's, past...
  */
 public record Vocabulary(Lexicon conditions, Lexicon medications, Lexicon allergens,
                          Map<String, Localized> areas, Map<String, Concern> concerns,
-                         Map<String, Localized> ingredients, Map<String, Localized> procedureTypes) {
+                         Map<String, Localized> ingredients, Map<String, Localized> procedureTypes,
+                         Asserter asserter) {
 
     public Vocabulary {
         areas = Ordered.copy(areas);

@@ -8,19 +8,22 @@ import java.util.Map;
 import java.util.Set;
 import mesoscreen.rules.Node;
 import mesoscreen.text.Localized;
+import mesoscreen.vocabulary.Asserter;
 import mesoscreen.vocabulary.CodeSystems;
 import mesoscreen.vocabulary.Concern;
 import mesoscreen.vocabulary.Lexicon;
 import mesoscreen.vocabulary.TextNormalizer;
 import mesoscreen.vocabulary.Vocabulary;
+import mesoscreen.vocabulary.WordForms;
 
 /**
- * Reads {@code vocabulary/}: ignored words, areas, procedure types, then the lexicons of ingredients and
- * allergens, conditions and medications. Concerns name programmes of the catalogue, so they come later
+ * Reads {@code vocabulary/}: ignored words, word forms, areas, procedure types, then the lexicons of
+ * ingredients and allergens, conditions and medications, and the cues that say how an entry is meant. Concerns name programmes of the catalogue, so they come later
  * ({@link #with}).
  */
 final class VocabularyReader {
     private final Reading reading;
+    private WordForms forms = WordForms.NONE;
 
     private VocabularyReader(Reading reading) {
         this.reading = reading;
@@ -28,10 +31,12 @@ final class VocabularyReader {
 
     /** Everything of the vocabulary but the concerns. */
     record Words(TextNormalizer normalizer, Map<String, Localized> areas, Map<String, Localized> procedureTypes,
-                 Map<String, Localized> ingredients, Lexicon allergens, Lexicon conditions, Lexicon medications) {
+                 Map<String, Localized> ingredients, Lexicon allergens, Lexicon conditions, Lexicon medications,
+                 Asserter asserter) {
 
         Vocabulary with(Map<String, Concern> concerns) {
-            return new Vocabulary(conditions, medications, allergens, areas, concerns, ingredients, procedureTypes);
+            return new Vocabulary(conditions, medications, allergens, areas, concerns, ingredients, procedureTypes,
+                    asserter);
         }
     }
 
@@ -52,17 +57,22 @@ final class VocabularyReader {
             });
             normalizer = declared == null ? normalizer : declared;
         }
+        AssertionReader assertion = new AssertionReader(reading, normalizer);
+        forms = assertion.wordForms();
         Map<String, Localized> areas = names("vocabulary/areas.yaml", "areas");
         Map<String, Localized> procedureTypes = names("vocabulary/procedure-types.yaml", "procedureTypes");
         // Ingredients are allergens too: an allergy to one meets the procedures that contain it.
-        Lexicon.Builder allergens = Lexicon.builder(normalizer);
+        Lexicon.Builder allergens = Lexicon.builder(normalizer).wordForms(forms);
         Map<String, Localized> ingredients = names(reading.list("vocabulary/ingredients.yaml", "ingredients",
                 node -> entry(node, allergens, true), Named::id));
         reading.list("vocabulary/allergens.yaml", "allergens", node -> entry(node, allergens, true), Named::id);
         // A disease is named by its whole name: "hay fever" is no fever, a "cold sore" no cold.
-        Lexicon conditions = lexicon("vocabulary/conditions.yaml", "conditions", Lexicon.wholeNameBuilder(normalizer));
-        Lexicon medications = lexicon("vocabulary/medications.yaml", "medications", Lexicon.builder(normalizer));
-        return new Words(normalizer, areas, procedureTypes, ingredients, allergens.build(), conditions, medications);
+        Lexicon conditions = lexicon("vocabulary/conditions.yaml", "conditions",
+                Lexicon.wholeNameBuilder(normalizer).wordForms(forms));
+        Lexicon medications = lexicon("vocabulary/medications.yaml", "medications",
+                Lexicon.builder(normalizer).wordForms(forms));
+        return new Words(normalizer, areas, procedureTypes, ingredients, allergens.build(), conditions, medications,
+                assertion.asserter(forms, conditions.ids()));
     }
 
     private Map<String, Localized> names(String relative, String key) {
@@ -116,7 +126,7 @@ final class VocabularyReader {
                     throw terms.keyError("unknown language '" + language + "'; the rule set has " + reading.languages());
                 }
                 for (Node term : terms.list()) {
-                    String clash = lexicon.addTerm(id, term.text());
+                    String clash = lexicon.addTerm(id, term.text(), language);
                     if (clash != null) {
                         throw term.error("'" + term.text() + "' already names '" + clash + "'");
                     }

@@ -1,0 +1,88 @@
+package mesoscreen.vocabulary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words of a lexicon's terms in languages with word forms, and the shorter forms each may take, so that a
+ * word of a text is found as the term's word it is another form of ("рака": "рак", "kanserim": "kanser").
+ * Built once with the lexicon; a look-up is a hash probe per candidate form of the word.
+ */
+final class FormIndex {
+    private final WordForms wordForms;
+    /** A term's word, or a shorter form of one, to that word; "" when two words share the form (it reads as neither). */
+    private final Map<String, String> words;
+
+    private FormIndex(WordForms wordForms, Map<String, String> words) {
+        this.wordForms = wordForms;
+        this.words = Map.copyOf(words);
+    }
+
+    boolean isEmpty() {
+        return words.isEmpty();
+    }
+
+    /** The term's word the token is a form of (the longest such form), or the token itself. */
+    String word(String token) {
+        String word = words.get(token);
+        if (word == null) {
+            for (String candidate : wordForms.candidates(token)) {
+                word = words.get(candidate);
+                if (word != null) {
+                    break;
+                }
+            }
+        }
+        return word == null || word.isEmpty() ? token : word;
+    }
+
+    /** Every term's word the token may be a form of, longest form first. */
+    List<String> words(String token) {
+        List<String> out = new ArrayList<>(2);
+        for (String candidate : wordForms.candidates(token)) {
+            String word = words.get(candidate);
+            if (word != null && !word.isEmpty()) {
+                out.add(word);
+            }
+        }
+        return out;
+    }
+
+    static final class Builder {
+        private final Map<String, String> shorter = new HashMap<>();
+        private final Set<String> own = new HashSet<>();
+        private WordForms wordForms = WordForms.NONE;
+
+        void wordForms(WordForms forms) {
+            this.wordForms = forms;
+        }
+
+        /** The words of a normalised term of {@code language}, when that language has word forms. */
+        void add(String normal, String language) {
+            if (language == null || !wordForms.has(language) || normal.isEmpty()) {
+                return;
+            }
+            for (String word : normal.split(" ")) {
+                own.add(word);
+                // A language that changes a word's ending (Russian) is matched on the forms both share; one that
+                // only adds suffixes (Turkish) on the term's word itself, so that no short stem of it meets a
+                // word of another language ("have" is no "havale").
+                if (wordForms.replacesEndings(language)) {
+                    for (String candidate : wordForms.candidates(word)) {
+                        shorter.merge(candidate, word, (a, b) -> a.equals(b) ? a : "");
+                    }
+                }
+            }
+        }
+
+        FormIndex build() {
+            Map<String, String> all = new HashMap<>(shorter);
+            own.forEach(word -> all.put(word, word));
+            return new FormIndex(wordForms, all);
+        }
+    }
+}

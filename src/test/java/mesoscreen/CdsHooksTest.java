@@ -437,4 +437,24 @@ class CdsHooksTest {
         assertTrue(cards.stream().anyMatch(c -> String.valueOf(c.get("detail")).contains("snomed " + code + " = " + id)),
                 cards.toString());
     }
+
+    /** A finding the EHR records as an Observation is read like a Condition; a lab value no list reads is left alone. */
+    @Test
+    void findingRecordedAsAnObservationCounts() {
+        String fever = """
+                { "resourceType": "Observation", "id": "obs-fever", "status": "final",
+                  "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "386661006", "display": "Fever" } ] },
+                  "subject": { "reference": "Patient/pat-1" }, "effectiveDateTime": "%s" }""".formatted(Fhir.TODAY);
+        String glucose = """
+                { "resourceType": "Observation", "id": "obs-glucose", "status": "final",
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "2339-0", "display": "Glucose" } ] },
+                  "subject": { "reference": "Patient/pat-1" }, "effectiveDateTime": "%s",
+                  "valueQuantity": { "value": 5.1, "unit": "mmol/L" } }""".formatted(Fhir.TODAY);
+        List<Map<String, Object>> cards = cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(Fhir.PATIENT_FEMALE,
+                Map.of("conditions", Fhir.bundle(fever, glucose))), null));
+        Map<String, Object> deferral = card(cards, "contraindication");
+        assertEquals("critical", deferral.get("indicator"));
+        assertTrue(deferral.get("detail").toString().contains("snomed 386661006 = acute-infection"), deferral.toString());
+        assertTrue(cards.stream().noneMatch(c -> String.valueOf(c.get("detail")).contains("2339-0")), cards.toString());
+    }
 }

@@ -85,8 +85,7 @@ final class Chart {
     /** Pregnancy status from the latest LOINC 82810-3 Observation; "not pregnant" only when recorded today. */
     private Map<String, Answer> pregnancy(LocalDate today) {
         Optional<Observation> latest = all(Observation.class).stream()
-                .filter(o -> o.getCode().getCoding().stream()
-                        .anyMatch(c -> LOINC.equals(c.getSystem()) && PREGNANCY_STATUS.equals(c.getCode())))
+                .filter(Chart::isPregnancyStatus)
                 .filter(o -> o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
                         && o.getStatus() != Observation.ObservationStatus.CANCELLED)
                 .max(Comparator.comparing(Chart::observed, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -135,7 +134,32 @@ final class Chart {
                 out.add(entry(condition.getCode(), vocabulary.conditions()));
             }
         }
+        for (Observation observation : all(Observation.class)) {
+            // A finding recorded as an Observation (its value, or its code when it has none) counts as a condition
+            // when a list reads it; a lab result no list reads is no clinician's review item.
+            if (isPregnancyStatus(observation) || observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                    || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+                continue;
+            }
+            CodeableConcept finding = observation.hasValueCodeableConcept() ? observation.getValueCodeableConcept()
+                    : observation.hasValue() ? null : observation.getCode();
+            Intake.Entry entry = finding == null ? null : entry(finding, vocabulary.conditions());
+            if (entry != null && reads(entry, vocabulary.conditions())) {
+                out.add(entry);
+            }
+        }
         return out;
+    }
+
+    private static boolean isPregnancyStatus(Observation observation) {
+        return observation.getCode().getCoding().stream()
+                .anyMatch(c -> LOINC.equals(c.getSystem()) && PREGNANCY_STATUS.equals(c.getCode()));
+    }
+
+    private static boolean reads(Intake.Entry entry, Lexicon lexicon) {
+        boolean coded = entry.code() != null && CodeSystems.alias(String.valueOf(entry.system()))
+                .map(system -> !lexicon.byCode(system, entry.code()).isEmpty()).orElse(false);
+        return coded || (entry.text() != null && !lexicon.byText(entry.text()).isEmpty());
     }
 
     private List<Intake.Entry> allergies() {

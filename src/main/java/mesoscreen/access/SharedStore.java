@@ -93,8 +93,14 @@ public class SharedStore {
     private Uni<Response> call(Request request) {
         return Uni.createFrom().completionStage(() -> redis.send(request).toCompletionStage())
                 .ifNoItem().after(TIMEOUT).failWith(() -> new StoreUnavailable("no answer within " + TIMEOUT.toMillis() + " ms"))
-                .onFailure().invoke(this::failed)
-                .onFailure(e -> !(e instanceof StoreUnavailable)).transform(e -> new StoreUnavailable(describe(e)));
+                .onFailure(e -> !unknownScript(e)).invoke(this::failed)
+                .onFailure(e -> !(e instanceof StoreUnavailable) && !unknownScript(e))
+                .transform(e -> new StoreUnavailable(describe(e)));
+    }
+
+    /** The store's answer to EVALSHA of a script it has not seen (since it started): not an outage. */
+    static boolean unknownScript(Throwable e) {
+        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
     }
 
     private static String describe(Throwable e) {

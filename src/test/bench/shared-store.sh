@@ -31,7 +31,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 redis_port=$(free_port)
 /usr/bin/redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --requirepass bench \
   >target/bench-redis.log 2>&1 &
-pids+=("$!")
+redis_pid=$!
+pids+=("$redis_pid")
 
 # start NAME PORT [REDIS_URL]: sets $started_pid once /q/health/ready answers.
 start() {
@@ -47,6 +48,9 @@ start() {
   done
 }
 
+# CPU time of a process so far, in ms (utime + stime): what a screening costs, whatever else the machine runs.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
+
 # wrk_run URL SECONDS: prints "requests/s p50_ms p99_ms errors"
 wrk_run() {
   BENCH_KEY=$key BENCH_BODY=$body wrk -t1 -c"$connections" -d"${2}s" --latency -s $bench/screening.lua "$1" | awk '
@@ -59,23 +63,30 @@ wrk_run() {
     END {printf "%d %.2f %.2f %d\n", rps, p50, p99, err}'
 }
 
-lport=$(free_port); start local "$lport"
-sport=$(free_port); start shared "$sport" "redis://default:bench@127.0.0.1:$redis_port/0"
+lport=$(free_port); start local "$lport"; lpid=$started_pid
+sport=$(free_port); start shared "$sport" "redis://default:bench@127.0.0.1:$redis_port/0"; spid=$started_pid
 grep -q "shared by every replica through Redis" target/bench-shared.log || { echo "shared replica is not on Redis" >&2; exit 1; }
 lurl="http://127.0.0.1:$lport/v1/screenings"; surl="http://127.0.0.1:$sport/v1/screenings"
 echo "== POST /v1/screenings with $body and an API key: wrk -t1 -c$connections, $warmup s warm-up each, $rounds x $seconds s alternating"
 wrk_run "$lurl" "$warmup" >/dev/null
 wrk_run "$surl" "$warmup" >/dev/null
-ratios=() p50s=() p99s=()
+ratios=() p50s=() p99s=() lcpus=() scpus=()
 for r in $(seq "$rounds"); do
+  c0=$(cpu_ms "$lpid")
   read -r lrps lp50 lp99 lerr < <(wrk_run "$lurl" "$seconds")
+  lcpu=$(awk -v a="$(cpu_ms "$lpid")" -v b="$c0" -v n="$lrps" -v s="$seconds" 'BEGIN{printf "%.0f", (a-b)*1000/(n*s)}')
+  c0=$(cpu_ms "$spid"); r0=$(cpu_ms "$redis_pid")
   read -r srps sp50 sp99 serr < <(wrk_run "$surl" "$seconds")
-  printf 'round %s  per replica %6s req/s p50 %5s ms p99 %6s ms errors %s | Redis %6s req/s p50 %5s ms p99 %6s ms errors %s\n' \
-    "$r" "$lrps" "$lp50" "$lp99" "$lerr" "$srps" "$sp50" "$sp99" "$serr"
+  scpu=$(awk -v a="$(cpu_ms "$spid")" -v b="$c0" -v n="$srps" -v s="$seconds" 'BEGIN{printf "%.0f", (a-b)*1000/(n*s)}')
+  rcpu=$(awk -v a="$(cpu_ms "$redis_pid")" -v b="$r0" -v n="$srps" -v s="$seconds" 'BEGIN{printf "%.0f", (a-b)*1000/(n*s)}')
+  printf 'round %s  per replica %5s req/s p50 %5s ms p99 %6s ms err %s CPU %3s µs/req | Redis %5s req/s p50 %5s ms p99 %6s ms err %s CPU %3s µs/req + redis-server %2s µs/req\n' \
+    "$r" "$lrps" "$lp50" "$lp99" "$lerr" "$lcpu" "$srps" "$sp50" "$sp99" "$serr" "$scpu" "$rcpu"
   ratios+=("$(awk -v a="$srps" -v b="$lrps" 'BEGIN{print a/b}')")
   p50s+=("$(awk -v a="$sp50" -v b="$lp50" 'BEGIN{print a-b}')")
   p99s+=("$(awk -v a="$sp99" -v b="$lp99" 'BEGIN{print a/b}')")
+  lcpus+=("$lcpu"); scpus+=("$((scpu + rcpu))")
 done
-printf 'median       throughput with Redis %.2fx of per-replica   p50 %+.2f ms   p99 %.2fx\n' \
-  "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${p50s[@]}" | median)" "$(printf '%s\n' "${p99s[@]}" | median)"
+printf 'median       throughput with Redis %.2fx of per-replica   p50 %+.2f ms   p99 %.2fx   CPU a screening %s µs per replica, %s µs with Redis (service + redis-server)\n' \
+  "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${p50s[@]}" | median)" "$(printf '%s\n' "${p99s[@]}" | median)" \
+  "$(printf '%s\n' "${lcpus[@]}" | median)" "$(printf '%s\n' "${scpus[@]}" | median)"
 echo "redis: $(redis-cli -p "$redis_port" -a bench --no-auth-warning info commandstats | grep -E 'cmdstat_(eval|set)' | cut -d, -f1-3 | tr '\r\n' '  ')"

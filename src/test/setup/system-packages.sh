@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the tests start, when they are missing: Chromium for the browser
-# tests (IntakeFormIT, LhcFormsIT), redis-server for the shared-store tests (Shared*Test, SharedStoreIT). Run by `./mvnw verify -Psetup` (the README's test command) and so by
-# .ci/run. Needs root, or sudo.
+# tests (IntakeFormIT, LhcFormsIT), redis-server for the shared-store tests (Shared*Test, SharedStoreIT).
+# Run by `./mvnw verify -Psetup` (the README's test command) and so by .ci/run. Needs root, or sudo.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)

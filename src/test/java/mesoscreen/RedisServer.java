@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real redis-server (Debian's, which {@code .ci/run} installs) on a free port, with a password and no
+ * A real redis-server (Debian's, which {@code ./mvnw verify -Psetup} installs) on a free port, with a password and no
  * persistence: the tests' shared store, never a mock. It can be stopped and started again on the same port,
  * as an outage, and read back whole ({@link #everything}) to show what the service keeps in it.
  */
@@ -31,7 +31,7 @@ final class RedisServer implements AutoCloseable {
 
     static RedisServer start() {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: apt-get install redis-server (.ci/run does)");
+            throw new IllegalStateException(BINARY + " is missing: apt-get install redis-server (./mvnw verify -Psetup does)");
         }
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

@@ -4,4 +4,8 @@ local file = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = file:read("*a")
+-- BENCH_KEY: an API key, for a service started with MESOSCREEN_API_KEYS.
+if os.getenv("BENCH_KEY") then
+  wrk.headers["X-API-Key"] = os.getenv("BENCH_KEY")
+end
 file:close()

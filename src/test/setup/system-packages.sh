@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the tests start, when they are missing: Chromium for the browser
-# tests (IntakeFormIT, LhcFormsIT). Run by `./mvnw verify -Psetup` (the README's test command) and so by
-# .ci/run. Needs root, or sudo.
+# tests (IntakeFormIT, LhcFormsIT), redis-server for the shared-store tests (Shared*Test, SharedStoreIT).
+# Run by `./mvnw verify -Psetup` (the README's test command) and so by .ci/run. Needs root, or sudo.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -67,6 +67,13 @@ public interface MesoscreenConfig {
     int rateLimitClients();
 
     /**
+     * The Redis every replica shares, as {@code redis://[user:password@]host[:port][/db]} ({@code rediss://}
+     * for TLS): the replay check of CDS Hooks tokens, the rate limit and the failure budgets then hold across
+     * replicas. None, the default: they are this replica's own.
+     */
+    java.util.Optional<String> redisUrl();
+
+    /**
      * Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For or Forwarded header names
      * the client. None, the default: those headers are ignored and the connecting address is the client.
      */

@@ -117,7 +117,11 @@ class RuleAuthoringIT {
                 + " | allergic-disease: relative → absolute |"), run.output());
         assertTrue(run.output().contains("| generated: \"yes\" to allergicDisease | mesolifting | REFER → NOT_ELIGIBLE |"),
                 run.output());
-        assertEquals(List.of("REFER → NOT_ELIGIBLE"), transitions(run.output()));
+        // An entry of two classes (atopic dermatitis: allergic, and a skin inflammation that defers) goes from DEFER:
+        // every change ends in NOT_ELIGIBLE, the stricter verdict.
+        List<String> transitions = transitions(run.output());
+        assertTrue(transitions.contains("REFER → NOT_ELIGIBLE"), transitions::toString);
+        assertTrue(transitions.stream().allMatch(t -> t.endsWith("→ NOT_ELIGIBLE")), transitions::toString);
         assertFalse(run.output().contains("**"), "nothing became more permissive:\n" + run.output());
     }
 

@@ -44,6 +44,7 @@ class SettingsStartupIT {
                 "MESOSCREEN_ADMIN_KEY", " ",
                 "MESOSCREEN_TRUSTED_PROXIES", "10.0.0.0/8,proxy.clinic.example",
                 "MESOSCREEN_RATE_LIMIT_CLIENTS", "5",
+                "MESOSCREEN_REDIS_URL", "redis://default:hunter2-secret@redis.example:63790000/0",
                 "MESOSCREEN_API_KEY", "typo"));
         assertTrue(started.exited(), "the service kept running with bad settings");
         assertNotEquals(0, started.exitValue());
@@ -56,10 +57,12 @@ class SettingsStartupIT {
                 "MESOSCREEN_ADMIN_KEY: is blank",
                 "MESOSCREEN_TRUSTED_PROXIES: entry 2 of 2 'proxy.clinic.example' is not an IP address or a CIDR range",
                 "MESOSCREEN_RATE_LIMIT_CLIENTS: is below 100",
+                "MESOSCREEN_REDIS_URL: has a port that is not a number from 1 to 65535",
                 "MESOSCREEN_API_KEY is set, but no setting reads it; did you mean 'MESOSCREEN_API_KEYS'?")) {
             assertTrue(output.contains(expected), expected + " in " + output);
         }
         assertFalse(output.contains("secret-a"), "no key is repeated: " + output);
+        assertFalse(output.contains("hunter2"), "no password is repeated: " + output);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import mesoscreen.settings.ApiKeyList;
 import mesoscreen.settings.CorsOrigins;
+import mesoscreen.settings.RedisUrl;
 import mesoscreen.settings.SettingError;
 import mesoscreen.settings.TrustedProxies;
 import mesoscreen.settings.UnknownVariables;
@@ -96,6 +97,30 @@ class SettingsTest {
                 "MESOSCREEN_TRUSTED_PROXIES: entry 1 of 3 'proxy.clinic.example' is not an IP address or a CIDR range such as 10.0.0.0/8 (host names are not looked up)",
                 "MESOSCREEN_TRUSTED_PROXIES: entry 3 of 3 '10.0.0.0/33' is not an IP address or a CIDR range such as 10.0.0.0/8 (host names are not looked up)"),
                 problems(TrustedProxies.check(List.of("proxy.clinic.example", "10.1.2.3", "10.0.0.0/33"))));
+    }
+
+    @Test
+    void theRedisUrlIsCheckedWithoutEverShowingIt() {
+        for (String good : List.of("redis://redis:6379", "rediss://default:s3cret@redis.example:6380/2", "redis://10.0.0.5",
+                "redis://:s3cret@[::1]:6379/0", "redis://redis.example/")) {
+            assertEquals(List.of(), RedisUrl.check(good), good);
+        }
+        assertEquals(List.of(), RedisUrl.check(null), "unset: the limits are per replica");
+        Map<String, String> faults = Map.of(
+                "http://user:s3cret@redis.example:6379", "must start with redis:// or rediss://",
+                "redis://user:s3cret@redis.example:99999/0", "has a port that is not a number from 1 to 65535",
+                "redis://user:s3cret@redis.example:6379/zero", "has a path that is not a database number",
+                "redis://user:s3cret@:6379", "names no host",
+                "redis://user:s3cret@redis.example:6379/0?timeout=1", "has a query or a fragment",
+                "redis://user:s3 cret@redis.example", "is not a URL",
+                "redis.example:6379", "must start with redis:// or rediss://",
+                " ", "is set but empty");
+        faults.forEach((url, fault) -> {
+            List<String> problems = problems(RedisUrl.check(url));
+            assertEquals(1, problems.size(), url);
+            assertTrue(problems.get(0).startsWith("MESOSCREEN_REDIS_URL: " + fault), problems.get(0));
+            assertTrue(!problems.get(0).contains("s3") && !problems.get(0).contains("redis.example"), problems.get(0));
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package mesoscreen.access;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -31,9 +32,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Who may call /v1, /fhir and /admin, and how often. With API keys configured, every /v1 and /fhir
  * request needs one (X-API-Key), compared in constant time; /admin needs the admin key. Identity is
  * decided before the path and method are matched, so a stranger learns nothing of which endpoints
- * or methods exist. Wrong keys spend a {@link FailureBudget} per client and per presented key; with
- * a rate limit, each clinic (or client address, when the API is open) gets that many requests a
- * minute. Either, once exhausted, is a 429 with Retry-After.
+ * or methods exist. Wrong keys spend a failure budget per client and per presented key; with a rate
+ * limit, each clinic (or client address, when the API is open) gets that many requests a minute.
+ * Either, once exhausted, is a 429 with Retry-After. The budgets and quotas are the {@link Limits}:
+ * shared by every replica through the shared store when there is one, this replica's own otherwise.
  *
  * <p>A publishable key (MESOSCREEN_PUBLISHABLE_KEYS) is one a clinic's web page may show: it identifies
  * the clinic like a secret key, but only for what the drop-in form does (read the questionnaire and the
@@ -43,34 +45,38 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @Singleton
 public class AccessControl {
     static final String HEADER = "X-API-Key";
-    /** Wrong API keys a client (or a key) may present before it has to wait. */
-    static final int FREE_FAILURES = 10;
     private static final String CHECKED = AccessControl.class.getName() + ".checked";
 
-    // Filters are built before runtime configuration is available, so the policy is read on first use.
+    // Filters are built before runtime configuration is available, so the keys are read on first use.
     private final Instance<MesoscreenConfig> config;
     private final Instance<RuleSetRegistry> registry;
     private final AdminKey admin;
     private final ErrorResponses errors;
-    private volatile Policy policy;
+    private final Limits limits;
+    private volatile Keys keys;
 
     AccessControl(Instance<MesoscreenConfig> config, Instance<RuleSetRegistry> registry, AdminKey admin,
-                  ErrorResponses errors) {
+                  ErrorResponses errors, Limits limits) {
         this.config = config;
         this.registry = registry;
         this.admin = admin;
         this.errors = errors;
+        this.limits = limits;
     }
 
-    /** The secret and publishable keys, the rate limit (null: none) and the failure budget, read once. */
-    private record Policy(ApiKeys keys, ApiKeys publishable, RateLimit rate, FailureBudget failures) {
-        static Policy of(MesoscreenConfig config) {
-            int clients = config.rateLimitClients();
-            return new Policy(ApiKeys.of(config.apiKeys().orElse(List.of())),
-                    ApiKeys.of(ApiKeyList.PUBLISHABLE, config.publishableKeys().orElse(List.of())),
-                    config.rateLimitPerMinute() > 0 ? new RateLimit(config.rateLimitPerMinute(), clients) : null,
-                    new FailureBudget(FREE_FAILURES, clients));
+    /** The secret and the publishable keys, read once. */
+    private record Keys(ApiKeys secret, ApiKeys publishable) {
+    }
+
+    private Keys keys() {
+        Keys current = keys;
+        if (current == null) {
+            MesoscreenConfig settings = config.get();
+            current = new Keys(ApiKeys.of(settings.apiKeys().orElse(List.of())),
+                    ApiKeys.of(ApiKeyList.PUBLISHABLE, settings.publishableKeys().orElse(List.of())));
+            keys = current;
         }
+        return current;
     }
 
     /**
@@ -95,22 +101,12 @@ public class AccessControl {
         }
     }
 
-    private Policy policy() {
-        Policy current = policy;
-        if (current == null) {
-            synchronized (this) {
-                if (policy == null) {
-                    policy = Policy.of(config.get());
-                }
-                current = policy;
-            }
-        }
-        return current;
-    }
-
-    /** Before matching: any method on any spelling of a protected path. */
+    /**
+     * Before matching: any method on any spelling of a protected path. Null when the request may go on at
+     * once (no store to ask), so that a replica without one pays nothing for the asynchronous form.
+     */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Response identify(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
+    public Uni<Response> identify(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
         String path = canonical(request.getUriInfo().getPath());
         if (path.equals("/admin") || path.startsWith("/admin/")) {
             request.setProperty(CHECKED, Boolean.TRUE);
@@ -125,8 +121,8 @@ public class AccessControl {
 
     /** After matching: a /v1, /fhir or /admin resource reached by a spelling the check above missed. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Response verify(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http,
-                           RoutingContext routing) {
+    public Uni<Response> verify(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http,
+                                RoutingContext routing) {
         if (request.getProperty(CHECKED) != null || resource.getResourceClass() == null) {
             return null;
         }
@@ -138,70 +134,74 @@ public class AccessControl {
         return isApi(declared) || isCds(declared) ? check(request, http, routing) : null;
     }
 
-    private Response check(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
+    private Uni<Response> check(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
         String path = request.getUriInfo().getPath();
-        Policy policy = policy();
         String address = ClientAddress.of(http.remoteAddress());
         String source = "address:" + address;
-        String counted = source;
+        Keys keys = keys();
+        Attempt attempt;
         // CDS Hooks calls carry a signed JWT instead of an API key, and share the rate limit.
-        if (!policy.keys().isEmpty() && !isCds(canonical(path))) {
+        if (!keys.secret().isEmpty() && !isCds(canonical(path))) {
             String given = request.getHeaderString(HEADER);
             if (given == null) {
                 // Nothing was guessed, so nothing is spent.
-                return refuse(Refusal.unauthorized("send your API key in the X-API-Key header", HEADER), path);
+                return refused(Refusal.unauthorized("send your API key in the X-API-Key header", HEADER), path);
             }
-            String presented = "key:" + Secrets.fingerprint(given);
-            long wait = policy.failures().wait(source, presented);
-            if (wait > 0) {
-                return refuse(FailureBudget.refusal(wait), path);
-            }
-            String clinic = policy.keys().clinic(given);
-            if (clinic != null) {
-                counted = "clinic:" + clinic;
-            } else {
-                clinic = policy.publishable().clinic(given);
-                if (clinic == null) {
-                    policy.failures().fail(source, presented);
-                    return refuse(Refusal.unauthorized("this API key is not valid", HEADER), path);
-                }
-                String refused = PublishableUse.refusal(request, canonical(path), registry.get().current(clinic));
-                if (refused != null) {
-                    return refuse(new Refusal(Problem.of(403, "publishable-key-not-allowed", refused, null), 0), path);
+            List<String> subjects = List.of(source, "key:" + Secrets.fingerprint(given));
+            String clinic = keys.secret().clinic(given);
+            String quota = "clinic:" + clinic;
+            if (clinic == null && (clinic = keys.publishable().clinic(given)) != null) {
+                String refusal = PublishableUse.refusal(request, canonical(path), registry.get().current(clinic));
+                if (refusal != null) {
+                    return refused(new Refusal(Problem.of(403, "publishable-key-not-allowed", refusal, null), 0), path);
                 }
                 // A page's quota: per client address, apart from the clinic's server-to-server quota.
-                counted = "page:" + clinic + ":" + address;
+                quota = "page:" + clinic + ":" + address;
             }
-            RequestClinic.set(routing, clinic);
-        }
-        if (policy.rate() != null) {
-            long wait = policy.rate().take(counted);
-            if (wait > 0) {
-                return refuse(Refusal.tooManyRequests("more than " + policy.rate().perMinute() + " requests a minute",
-                        wait), path);
+            if (clinic != null) {
+                RequestClinic.set(routing, clinic);
             }
+            attempt = new Attempt(Attempt.Budget.API, subjects, clinic != null, quota);
+        } else if (limits.perMinute() > 0) {
+            attempt = new Attempt(Attempt.Budget.API, List.of(), true, source);
+        } else {
+            return null;
         }
-        return null;
+        if (limits.shared()) {
+            return limits.decide(attempt).map(decision -> respond(decision, path));
+        }
+        Response refused = respond(limits.decideHere(attempt), path);
+        return refused == null ? null : Uni.createFrom().item(refused);
     }
 
-    private Response checkAdmin(ContainerRequestContext request, HttpServerRequest http) {
+    private Response respond(Attempt.Decision decision, String path) {
+        return switch (decision.outcome()) {
+            case PASS -> null;
+            case HELD_BACK -> errors.refuse(FailureBudget.refusal(decision.retryAfter()), path);
+            case WRONG_KEY -> errors.refuse(Refusal.unauthorized("this API key is not valid", HEADER), path);
+            case OVER_QUOTA -> errors.refuse(Refusal.tooManyRequests("more than " + limits.perMinute()
+                    + " requests a minute", decision.retryAfter()), path);
+        };
+    }
+
+    private Uni<Response> checkAdmin(ContainerRequestContext request, HttpServerRequest http) {
         if (!admin.configured()) {
-            return ProblemMappers.respond(ProblemMappers.httpProblem(404));
+            return Uni.createFrom().item(ProblemMappers.respond(ProblemMappers.httpProblem(404)));
         }
-        ApiKeys publishable = policy().publishable();
+        ApiKeys publishable = keys().publishable();
         if (!publishable.isEmpty() && (publishable.clinic(request.getHeaderString(AdminKey.HEADER)) != null
                 || publishable.clinic(request.getHeaderString(HEADER)) != null)) {
             // Shown on web pages, so never a key to anything but the form's calls.
-            return refuse(new Refusal(Problem.of(403, "publishable-key-not-allowed", "a publishable key opens"
+            return refused(new Refusal(Problem.of(403, "publishable-key-not-allowed", "a publishable key opens"
                     + " nothing under /admin; reloading the rules needs the admin key in X-Admin-Key", null), 0), null);
         }
-        Refusal refusal = admin.check(request.getHeaderString(AdminKey.HEADER), ClientAddress.of(http.remoteAddress()));
-        return refusal == null ? null : refuse(refusal, null);
+        return admin.check(request.getHeaderString(AdminKey.HEADER), ClientAddress.of(http.remoteAddress()))
+                .map(refusal -> refusal == null ? null : errors.refuse(refusal, null));
     }
 
     /** The refusal as a problem (an OperationOutcome under /fhir), with Retry-After or the key it wants. */
-    private Response refuse(Refusal refusal, String path) {
-        return errors.refuse(refusal, path);
+    private Uni<Response> refused(Refusal refusal, String path) {
+        return Uni.createFrom().item(errors.refuse(refusal, path));
     }
 
     private static boolean isCds(String path) {

@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import mesoscreen.http.Refusal;
 import mesoscreen.http.Refusals;
 
 /**
@@ -40,12 +39,13 @@ public class HealthDetails {
         }
         String given = context.request().getHeader(AdminKey.HEADER);
         if (given != null && admin.configured()) {
-            Refusal refusal = admin.check(given, ClientAddress.of(context.request().remoteAddress()));
-            if (refusal == null) {
-                context.next();
-            } else {
-                refusals.send(context, refusal);
-            }
+            admin.check(given, ClientAddress.of(context.request().remoteAddress())).subscribe().with(refusal -> {
+                if (refusal == null) {
+                    context.next();
+                } else {
+                    refusals.send(context, refusal);
+                }
+            }, context::fail);
             return;
         }
         context.vertx().executeBlocking(() -> all ? reporter.getHealth() : reporter.getWellness())

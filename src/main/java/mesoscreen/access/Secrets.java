@@ -22,6 +22,11 @@ public final class Secrets {
         return java.util.HexFormat.of().formatHex(sha256(given), 0, 16);
     }
 
+    /** The whole SHA-256 of a value kept only as its hash (a token's id in the shared store). */
+    public static String digest(String value) {
+        return java.util.HexFormat.of().formatHex(sha256(value));
+    }
+
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

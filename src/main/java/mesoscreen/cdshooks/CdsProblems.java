@@ -14,6 +14,9 @@ public class CdsProblems {
         if (e.status() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }
+        if (e.retryAfter() > 0) {
+            response.header("Retry-After", e.retryAfter());
+        }
         return response.build();
     }
 }

@@ -3,9 +3,10 @@ package mesoscreen.cdshooks;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import mesoscreen.access.Replays;
+import mesoscreen.access.SharedStore;
+import mesoscreen.access.StoreUnavailable;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -30,21 +31,19 @@ class CdsTokens {
     static final int MAX_LIFETIME_MINUTES = 5;
     private static final Set<String> ALGORITHMS = Set.of(AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
             AlgorithmIdentifiers.RSA_USING_SHA384);
-    /** Bound on the tokens remembered; beyond it (after forgetting expired ones) calls are refused. */
-    private static final int MAX_REMEMBERED = 100_000;
     private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder().setSkipAllValidators()
             .setDisableRequireSignature().setSkipSignatureVerification().build();
 
     private final CdsSettings settings;
     private final JwksCache keys;
     private final Clock clock;
-    /** issuer + jti to the second its token expires. */
-    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private final Replays replays;
 
-    CdsTokens(CdsSettings settings, JwksCache keys, Clock clock) {
+    CdsTokens(CdsSettings settings, JwksCache keys, Clock clock, Replays replays) {
         this.settings = settings;
         this.keys = keys;
         this.clock = clock;
+        this.replays = replays;
     }
 
     /**
@@ -109,21 +108,19 @@ class CdsTokens {
         }
     }
 
-    /** A jti may be used once while its token lives; what has expired is forgotten. */
+    /** A jti may be used once while its token lives, across every replica that shares a store. */
     private void remember(String issuer, JwtClaims claims, long now) throws MalformedClaimException {
-        long expires = claims.getExpirationTime().getValue() + SKEW_SECONDS;
-        if (seen.size() >= MAX_REMEMBERED) {
-            seen.values().removeIf(exp -> exp * 1000 < now);
-            if (seen.size() >= MAX_REMEMBERED) {
-                throw CdsRejected.unauthorized("too many calls at once; retry in a minute");
-            }
+        Replays.Claim claim;
+        try {
+            claim = replays.claim(issuer, claims.getJwtId(), claims.getExpirationTime().getValue() + SKEW_SECONDS, now);
+        } catch (StoreUnavailable e) {
+            throw CdsRejected.unavailable("the replay check cannot be made just now; retry after "
+                    + SharedStore.RETRY_AFTER_SECONDS + " s", SharedStore.RETRY_AFTER_SECONDS);
         }
-        Long before = seen.putIfAbsent(issuer + '\n' + claims.getJwtId(), expires);
-        if (before != null) {
-            if (before * 1000 >= now) {
-                throw CdsRejected.unauthorized("the token's jti has been used before: sign every call anew");
-            }
-            seen.put(issuer + '\n' + claims.getJwtId(), expires);
+        switch (claim) {
+            case REPLAYED -> throw CdsRejected.unauthorized("the token's jti has been used before: sign every call anew");
+            case TOO_MANY -> throw CdsRejected.unauthorized("too many calls at once; retry in a minute");
+            case FIRST -> { }
         }
     }
 

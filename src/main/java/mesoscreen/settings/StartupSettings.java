@@ -39,6 +39,8 @@ public class StartupSettings {
                     + " budgets must remember at least 100 clients"));
         }
         errors.addAll(TrustedProxies.check(config.trustedProxies().orElse(List.of())));
+        String redis = value(raw, RedisUrl.VARIABLE, "mesoscreen.redis-url");
+        errors.addAll(RedisUrl.check(redis));
         String adminKey = value(raw, "MESOSCREEN_ADMIN_KEY", "mesoscreen.admin-key");
         if (adminKey != null && adminKey.isBlank()) {
             errors.add(new SettingError("MESOSCREEN_ADMIN_KEY",
@@ -55,6 +57,14 @@ public class StartupSettings {
         } else {
             LOG.infof("API keys required on /v1 and /fhir: %d clinic(s); publishable keys for %d clinic(s)",
                     keys.clinics(), publishable.clinics());
+        }
+        if (redis == null || redis.isBlank()) {
+            LOG.info("Limits are per replica: MESOSCREEN_REDIS_URL is not set, so each replica keeps its own rate"
+                    + " limit, failure budgets and CDS Hooks replay check. With N replicas, a clinic gets N times its"
+                    + " rate limit and a replayed token may be accepted once by each; set MESOSCREEN_REDIS_URL to share them.");
+        } else {
+            LOG.infof("Limits are shared by every replica through Redis at %s (MESOSCREEN_REDIS_URL)",
+                    RedisUrl.address(redis));
         }
     }
 

@@ -227,7 +227,10 @@ public final class Asserter {
         } else if (found.containsKey(Kind.NEGATED)) {
             reads.add(new Read(id, concept, Assertion.NEGATED, found.get(Kind.NEGATED), false));
         } else if (found.containsKey(Kind.FUTURE)) {
-            reads.add(new Read(id, concept, Assertion.FUTURE, found.get(Kind.FUTURE), meaning.futureCounts().contains(id)));
+            // Only what is about the present can wait for later: "will continue warfarin" or "want to stop
+            // warfarin" is warfarin now, and a chronic disease "if I get it" is read as one, failing closed.
+            boolean lifted = meaning.presentOnly().contains(id) && !meaning.futureCounts().contains(id);
+            reads.add(new Read(id, concept, Assertion.FUTURE, found.get(Kind.FUTURE), !lifted));
         } else if (found.containsKey(Kind.CURRENT)) {
             String cue = found.get(Kind.CURRENT);
             reads.add(new Read(id, concept, Assertion.CURRENT, cue, true));

@@ -15,6 +15,7 @@ import java.util.Set;
 import jakarta.enterprise.inject.Instance;
 import java.util.function.Predicate;
 import mesoscreen.MesoscreenConfig;
+import mesoscreen.Origins;
 import mesoscreen.screening.RuleSetRegistry;
 import mesoscreen.settings.CorsOrigins;
 import mesoscreen.settings.StartupSettings;
@@ -57,7 +58,7 @@ public class Cors {
         // The rules are loaded after the routes are built, so the clinics' origins are read on use.
         Predicate<String> clinics = origin -> registry.get().holders().stream()
                 .map(holder -> holder.current().clinic())
-                .anyMatch(clinic -> clinic != null && clinic.origins().contains(CorsOrigins.normal(origin)));
+                .anyMatch(clinic -> clinic != null && clinic.origins().contains(Origins.normal(origin)));
         filters.register(context -> handle(context, policy, clinics, refusals), PRIORITY);
     }
 
@@ -126,7 +127,7 @@ public class Cors {
     /** The page calling is one of ours (the demo page): same scheme, host and port. */
     private static boolean sameOrigin(HttpServerRequest request, String origin) {
         String host = request.authority() == null ? null : request.authority().toString();
-        String own = host == null ? null : CorsOrigins.normal(request.scheme() + "://" + host);
-        return own != null && own.equals(CorsOrigins.normal(origin));
+        String own = host == null ? null : Origins.normal(request.scheme() + "://" + host);
+        return own != null && own.equals(Origins.normal(origin));
     }
 }

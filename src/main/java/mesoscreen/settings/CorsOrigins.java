@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import mesoscreen.Origins;
 import mesoscreen.text.Suggestions;
 
 /**
@@ -18,7 +19,7 @@ public final class CorsOrigins {
     private CorsOrigins() {
     }
 
-    /** The allowed origins, normalised ({@link #normal}); {@code any}: every website, for '*' when meant. */
+    /** The allowed origins, normalised ({@link Origins#normal}); {@code any}: every website, for '*' when meant. */
     public record Parsed(Set<String> origins, boolean any, List<SettingError> errors) {
         public Parsed {
             origins = Set.copyOf(origins);
@@ -27,7 +28,7 @@ public final class CorsOrigins {
 
         /** Whether a browser's Origin header names an allowed website. */
         public boolean allows(String origin) {
-            return any || origins.contains(normal(origin));
+            return any || origins.contains(Origins.normal(origin));
         }
     }
 
@@ -52,7 +53,7 @@ public final class CorsOrigins {
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].trim();
             String at = "entry " + (i + 1) + " of " + entries.length;
-            String normal = normal(entry);
+            String normal = Origins.normal(entry);
             if (entry.isEmpty()) {
                 errors.add(new SettingError(VARIABLE, at + " is empty (two commas in a row, or one at an end)"));
             } else if (entry.equals("*") && !allowAny) {
@@ -71,10 +72,5 @@ public final class CorsOrigins {
             }
         }
         return new Parsed(origins, any, errors);
-    }
-
-    /** scheme://host[:port] in lower case without a default port; null when it is not an origin. */
-    public static String normal(String origin) {
-        return mesoscreen.Origins.normal(origin);
     }
 }

@@ -77,11 +77,19 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
         if (missing.size() < 2) {
             return missing;
         }
-        List<String> facts = new ArrayList<>(missing.keySet());
-        // A stable sort: what no question asks (the recent procedures' dates) keeps its order, last.
-        facts.sort(Comparator.comparingInt(fact -> position(fact, rules)));
+        // Each fact's position worked out once, not at every comparison; a stable sort: what no question asks
+        // (the recent procedures' dates) keeps its order, last.
+        String[] facts = missing.keySet().toArray(String[]::new);
+        long[] keyed = new long[facts.length];
+        for (int i = 0; i < facts.length; i++) {
+            keyed[i] = ((long) position(facts[i], rules) << 32) | i;
+        }
+        java.util.Arrays.sort(keyed);
         Map<String, List<String>> out = new LinkedHashMap<>();
-        facts.forEach(fact -> out.put(fact, missing.get(fact)));
+        for (long key : keyed) {
+            String fact = facts[(int) key];
+            out.put(fact, missing.get(fact));
+        }
         return out;
     }
 

@@ -34,29 +34,94 @@ public final class WordForms {
             softening = Map.copyOf(softening);
         }
 
-        /** The word less each ending that fits (again and again with {@code repeat}), hardened; longest first. */
-        void candidates(String word, java.util.Collection<String> out) {
-            for (String ending : endings) {
-                if (word.length() - ending.length() >= minStem && word.endsWith(ending)) {
-                    String stem = word.substring(0, word.length() - ending.length());
-                    if (out.add(stem)) {
-                        Character hard = softening.get(stem.charAt(stem.length() - 1));
-                        if (hard != null) {
-                            out.add(stem.substring(0, stem.length() - 1) + hard);
-                        }
-                        if (repeat) {
-                            candidates(stem, out);
-                        }
+        /**
+         * The word less each ending that fits (again and again with {@code repeat}), each stem followed by its
+         * hardened form; longest first. Which stems are reachable is worked out on lengths alone, from the
+         * longest down, one walk of {@link Endings} from each; only the stems returned become strings.
+         */
+        List<String> candidates(String word, Endings tails) {
+            int length = word.length();
+            boolean[] reached = new boolean[length];
+            boolean any = false;
+            for (int end = length; end > minStem; end--) {
+                if (end == length || (repeat && reached[end])) {
+                    any |= tails.stems(word, end, minStem, reached);
+                }
+            }
+            if (!any) {
+                return List.of();
+            }
+            List<String> out = new java.util.ArrayList<>(4);
+            for (int stem = length - 1; stem >= minStem; stem--) {
+                if (reached[stem]) {
+                    String prefix = word.substring(0, stem);
+                    out.add(prefix);
+                    Character hard = softening.get(prefix.charAt(stem - 1));
+                    if (hard != null) {
+                        out.add(prefix.substring(0, stem - 1) + hard);
                     }
                 }
             }
+            return out;
+        }
+    }
+
+    /** A language's endings as a trie read from a word's last letter backwards: every ending that fits, in one walk. */
+    static final class Endings {
+        private char[] letters = new char[0];
+        private Endings[] next = new Endings[0];
+        private boolean ending;
+
+        static Endings of(List<String> endings) {
+            Endings root = new Endings();
+            for (String ending : endings) {
+                Endings node = root;
+                for (int i = ending.length() - 1; i >= 0; i--) {
+                    node = node.child(ending.charAt(i), true);
+                }
+                node.ending = true;
+            }
+            return root;
+        }
+
+        private Endings child(char letter, boolean add) {
+            for (int i = 0; i < letters.length; i++) {
+                if (letters[i] == letter) {
+                    return next[i];
+                }
+            }
+            if (!add) {
+                return null;
+            }
+            letters = java.util.Arrays.copyOf(letters, letters.length + 1);
+            next = java.util.Arrays.copyOf(next, next.length + 1);
+            letters[letters.length - 1] = letter;
+            return next[next.length - 1] = new Endings();
+        }
+
+        /** Marks the length of each stem of at least {@code minStem} letters that {@code word[0, end)} less an ending leaves. */
+        boolean stems(String word, int end, int minStem, boolean[] reached) {
+            boolean any = false;
+            Endings node = this;
+            for (int i = end - 1; i >= minStem; i--) {
+                node = node.child(word.charAt(i), false);
+                if (node == null) {
+                    break;
+                }
+                if (node.ending) {
+                    reached[i] = any = true;
+                }
+            }
+            return any;
         }
     }
 
     private final List<Language> languages;
+    private final List<Endings> endings;
 
     public WordForms(List<Language> languages) {
         this.languages = List.copyOf(languages);
+        this.endings = this.languages.stream().map(l -> Endings.of(l.endings())).toList();
     }
 
     /** Whether the language changes a word's ending (fusional) rather than only adding suffixes ({@code repeat}). */
@@ -79,13 +144,9 @@ public final class WordForms {
             return List.of();
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
-        for (Language language : languages) {
-            if (language.script() == script) {
-                java.util.Set<String> out = new java.util.LinkedHashSet<>();
-                language.candidates(word, out);
-                List<String> sorted = new java.util.ArrayList<>(out);
-                sorted.sort(Comparator.comparingInt(String::length).reversed());
-                return sorted;
+        for (int i = 0; i < languages.size(); i++) {
+            if (languages.get(i).script() == script) {
+                return languages.get(i).candidates(word, endings.get(i));
             }
         }
         return List.of();

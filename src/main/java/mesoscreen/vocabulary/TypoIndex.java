@@ -21,31 +21,49 @@ final class TypoIndex {
     }
 
     private final List<Term> terms;
-    /** A term, or a term less one letter, to the positions of the terms it comes from. */
-    private final Map<String, List<Integer>> byKey;
+    /**
+     * Open addressing from a key's hash (a term's, or a term's less one letter) to the positions of the
+     * terms it comes from. Hashes, not strings: a word's keys are hashed without building a string each, and
+     * two keys of one hash only add a term to check with the distance, which decides.
+     */
+    private final int[] hashes;
+    private final int[][] positions;
 
     TypoIndex(List<Term> terms) {
         this.terms = List.copyOf(terms);
-        Map<String, List<Integer>> keys = new HashMap<>();
+        Map<Integer, List<Integer>> keys = new HashMap<>();
         for (int position = 0; position < this.terms.size(); position++) {
-            for (String key : keys(this.terms.get(position).normal())) {
-                List<Integer> positions = keys.computeIfAbsent(key, k -> new ArrayList<>(1));
-                if (positions.isEmpty() || positions.get(positions.size() - 1) != position) {
-                    positions.add(position);
+            for (int key : keys(this.terms.get(position).normal())) {
+                List<Integer> at = keys.computeIfAbsent(key, k -> new ArrayList<>(1));
+                if (at.isEmpty() || at.get(at.size() - 1) != position) {
+                    at.add(position);
                 }
             }
         }
-        keys.replaceAll((key, positions) -> List.copyOf(positions));
-        this.byKey = Map.copyOf(keys);
+        int size = Integer.highestOneBit(Math.max(4, keys.size() * 2)) * 2;
+        this.hashes = new int[size];
+        this.positions = new int[size][];
+        keys.forEach((key, at) -> {
+            int slot = slot(key);
+            while (positions[slot] != null) {
+                slot = (slot + 1) & (size - 1);
+            }
+            hashes[slot] = key;
+            positions[slot] = at.stream().mapToInt(Integer::intValue).toArray();
+        });
     }
 
     /** Calls {@code found} with (id, term) for every term at most one typo from {@code word}, in the order given. */
     void near(String word, BiConsumer<String, String> found) {
         BitSet candidates = new BitSet(terms.size());
-        for (String key : keys(word)) {
-            List<Integer> positions = byKey.get(key);
-            if (positions != null) {
-                positions.forEach(candidates::set);
+        for (int key : keys(word)) {
+            for (int slot = slot(key); positions[slot] != null; slot = (slot + 1) & (hashes.length - 1)) {
+                if (hashes[slot] == key) {
+                    for (int position : positions[slot]) {
+                        candidates.set(position);
+                    }
+                    break;
+                }
             }
         }
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
@@ -56,12 +74,30 @@ final class TypoIndex {
         }
     }
 
-    /** The word itself and the word less each one of its letters. */
-    private static List<String> keys(String word) {
-        List<String> keys = new ArrayList<>(word.length() + 1);
-        keys.add(word);
-        for (int i = 0; i < word.length(); i++) {
-            keys.add(word.substring(0, i) + word.substring(i + 1));
+    private int slot(int key) {
+        int mixed = key * 0x9E3779B9;
+        return (mixed ^ (mixed >>> 16)) & (hashes.length - 1);
+    }
+
+    /**
+     * The hash of the word and of the word less each one of its letters ({@link String#hashCode}'s), in one
+     * pass each way: a deletion's hash is the prefix's, shifted past the rest, plus the suffix's.
+     */
+    static int[] keys(String word) {
+        int length = word.length();
+        int[] keys = new int[length + 1];
+        int[] suffix = new int[length + 1];
+        int[] power = new int[length + 1];
+        power[0] = 1;
+        for (int i = length - 1; i >= 0; i--) {
+            power[length - i] = power[length - 1 - i] * 31;
+            suffix[i] = word.charAt(i) * power[length - 1 - i] + suffix[i + 1];
+        }
+        keys[0] = suffix[0];
+        int prefix = 0;
+        for (int i = 0; i < length; i++) {
+            keys[i + 1] = prefix * power[length - 1 - i] + suffix[i + 1];
+            prefix = prefix * 31 + word.charAt(i);
         }
         return keys;
     }

@@ -48,6 +48,18 @@ class TypoIndexTest {
         assertEquals(true, words > 10_000, "checked " + words + " words");
     }
 
+    @Test
+    void keysAreTheHashesOfTheWordAndOfEachDeletion() {
+        for (String word : List.of("", "a", "warfarin", "варфарин", "kanserım", "ab\uD83D\uDE00c")) {
+            List<Integer> expected = new ArrayList<>();
+            expected.add(word.hashCode());
+            for (int i = 0; i < word.length(); i++) {
+                expected.add((word.substring(0, i) + word.substring(i + 1)).hashCode());
+            }
+            assertEquals(expected, java.util.Arrays.stream(TypoIndex.keys(word)).boxed().toList(), word);
+        }
+    }
+
     private static List<String> scan(List<String[]> terms, String word) {
         List<String> found = new ArrayList<>();
         for (String[] term : terms) {

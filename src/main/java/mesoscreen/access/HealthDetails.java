@@ -24,10 +24,20 @@ public class HealthDetails {
         filters.register(context -> handle(context, admin, refusals, reporter), PRIORITY);
     }
 
+    /** Whether "health" is in the path in any case, without a lower-cased copy of every request's path. */
+    static boolean mentionsHealth(String path) {
+        for (int at = path.length() - 6; at >= 0; at--) {
+            if (path.regionMatches(true, at, "health", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void handle(RoutingContext context, AdminKey admin, Refusals refusals, SmallRyeHealthReporter reporter) {
         // Canonical form only lower-cases and drops or folds segments, so a path that does not contain
         // "health" in some case cannot be a health path: most requests skip the work.
-        if (!context.normalizedPath().toLowerCase(java.util.Locale.ROOT).contains("health")) {
+        if (!mentionsHealth(context.normalizedPath())) {
             context.next();
             return;
         }

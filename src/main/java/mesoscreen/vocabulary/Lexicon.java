@@ -30,8 +30,11 @@ public final class Lexicon {
     private final Set<String> ids;
     private final List<Listing> listings;
     private final int longestTerm;
-    /** The first word of every term of several words: a window that starts otherwise cannot be a term. */
-    private final Set<String> firstWords;
+    /**
+     * The first word of every term of several words, to the most words such a term has: a window that starts
+     * otherwise, or is longer, cannot be a term.
+     */
+    private final Map<String, Integer> firstWords;
     /** Whether a word read as part of a longer term is not read again on its own. */
     private final boolean longestTermWins;
     private final boolean typos;
@@ -75,8 +78,13 @@ public final class Lexicon {
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
         listings = List.copyOf(builder.listings);
         longestTerm = builder.longestTerm;
-        firstWords = builder.terms.keySet().stream().filter(term -> term.contains(" "))
-                .map(term -> term.substring(0, term.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Map<String, Integer> first = new HashMap<>();
+        for (String term : builder.terms.keySet()) {
+            if (term.contains(" ")) {
+                first.merge(term.substring(0, term.indexOf(' ')), term.split(" ").length, Math::max);
+            }
+        }
+        firstWords = Map.copyOf(first);
         longestTermWins = builder.longestTermWins;
         typos = builder.typos;
         forms = builder.forms.build();
@@ -141,20 +149,27 @@ public final class Lexicon {
         List<Match> found = new ArrayList<>();
         boolean[] read = new boolean[tokens.size()];
         String[] words = forms.isEmpty() ? null : new String[tokens.size()];
+        // The most words a term starting at each word can have, as written and in another form: 1 when none.
+        int[] asWritten = new int[tokens.size()];
+        int[] asForm = new int[tokens.size()];
+        for (int start = 0; start < tokens.size() && longestTerm > 1 && tokens.size() > 1; start++) {
+            asWritten[start] = firstWords.getOrDefault(tokens.get(start), 1);
+            asForm[start] = words == null ? 1 : firstWords.getOrDefault(form(words, tokens, start), 1);
+        }
         for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
             for (int start = 0; start + size <= tokens.size(); start++) {
-                if (!unread(read, start, size)) {
+                if ((size > 1 && size > asWritten[start] && size > asForm[start]) || !unread(read, start, size)) {
                     continue;
                 }
                 Match match = null;
-                if (size == 1 || firstWords.contains(tokens.get(start))) {
+                if (size == 1 || size <= asWritten[start]) {
                     String phrase = size == 1 ? tokens.get(start) : String.join(" ", tokens.subList(start, start + size));
                     String id = terms.get(phrase);
                     match = id == null ? null : new Match(id, phrase, start, start + size, How.EXACT);
                 }
                 if (match == null && words != null && size == 1) {
                     match = inForms(tokens.get(start), start);
-                } else if (match == null && words != null && firstWords.contains(form(words, tokens, start))) {
+                } else if (match == null && words != null && size <= asForm[start]) {
                     match = inForms(words, tokens, start, size);
                 }
                 if (match != null) {

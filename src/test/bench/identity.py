@@ -4,7 +4,7 @@ a corpus of every rule example's intake, every bench intake (src/test/bench/inta
 forms in en, ru and tr included), each also without its procedure (the whole catalogue screened), in
 en, ru and tr, plus the GET reads, and, when BENCH_CDS_TOKENS names a file of signed tokens (one a
 line, for this service's URL), the bench's CDS Hooks call in en, ru and tr, each with its own token,
-the cards' random uuids masked. Run it against the old and the new jar and diff the outputs; the
+the cards' random uuids and the service's address masked. Run it against the old and the new jar and diff the outputs; the
 simplest way, which also makes the tokens and the JWK Set the service trusts:
     src/test/bench/run.sh identity                                  # -> target/bench/identity.tsv
     PRODUCT_JAR=old/quarkus-app/quarkus-run.jar IDENTITY_OUT=old.tsv src/test/bench/run.sh identity
@@ -57,4 +57,5 @@ if os.environ.get("BENCH_CDS_TOKENS"):
     uuid = re.compile(rb'"uuid":"[0-9a-f-]{36}"')
     for language in ("en", "ru", "tr"):
         status, answer = call("POST", "/cds-services/mesoscreen-appointment-book", body, language, token=tokens.pop())
-        line(f"{language} CDS appointment-book (src/test/bench/cds)", status, uuid.sub(b'"uuid":"-"', answer))
+        answer = uuid.sub(b'"uuid":"-"', answer).replace(base.encode(), b"BASE")  # links name the port
+        line(f"{language} CDS appointment-book (src/test/bench/cds)", status, answer)

@@ -22,7 +22,7 @@
 #                                                             Dockerfile's JAVA_TOOL_OPTIONS; JVM_FLAGS= for none
 #   CDS_RATE=1000 CDS_ALG=RS384                               signed calls a second expected before the first
 #                                                             round measures it; the algorithm the EHR signs with
-#   INTAKE=findings SOAK_SECONDS=300                          soak
+#   INTAKE=findings SOAK_SECONDS=300 SOAK_INTERVAL=30         soak
 #   PRODUCT_JAR (default target/quarkus-app/quarkus-run.jar) measures another build, e.g. an older one
 #   MVN (default ./mvnw)                                      how a missing build is made
 set -euo pipefail
@@ -79,13 +79,17 @@ cds_setup() {
   python3 -m http.server "$jwks_port" --bind 127.0.0.1 --directory "$work/ehr" >/dev/null 2>&1 &
   pids+=("$!")
   until curl -sf -o /dev/null "http://127.0.0.1:$jwks_port/jwks.json"; do sleep 0.05; done
-  # An EHR sends today's pregnancy status, and books a date ahead.
-  sed -e "s/@TODAY@/$(date -u +%F)/g" -e "s/@PLANNED@/$(date -u -d '+14 days' +%F)/g" $bench/cds/appointment-book.json >"$work/cds.json"
+  # An EHR sends today's pregnancy status, books a date ahead, and sends JSON without indentation.
+  sed -e "s/@TODAY@/$(date -u +%F)/g" -e "s/@PLANNED@/$(date -u -d '+14 days' +%F)/g" $bench/cds/appointment-book.json \
+    | python3 -c 'import json, sys; json.dump(json.load(sys.stdin), sys.stdout, separators=(",", ":"))' >"$work/cds.json"
 }
-# tokens COUNT AUDIENCE: writes $work/ehr/tokens.txt, each living long enough for a round made right after.
+# tokens COUNT AUDIENCE: writes $work/ehr/tokens.txt, each living long enough for a round made right after (its
+# signing included), but at most the 5 minutes the service allows: a CDS round can last about 4 minutes. The
+# service remembers each jti until a minute after it expires, at most 100,000 of them without Redis.
 tokens() {
+  local life=$(( (seconds > warmup ? seconds : warmup) + 120 ))
   java -Dslf4j.internal.verbosity=ERROR -cp "$tokens_cp" mesoscreen.bench.EhrTokens "$work/ehr" "$1" "$2" \
-    "$(( seconds > warmup ? seconds + 120 : warmup + 120 ))" "$cds_alg"
+    "$(( life > 290 ? 290 : life ))" "$cds_alg"
 }
 
 # start NAME JAR PORT READY_PATH FLAGS: starts a JVM, waits for READY_PATH to answer 200; sets $started_pid, $ready_ms.
@@ -238,16 +242,16 @@ http() {
 }
 
 soak() {
-  local total=${SOAK_SECONDS:-300} port pid done=0
+  local total=${SOAK_SECONDS:-300} interval=${SOAK_INTERVAL:-30} port pid done=0
   shape_env "${INTAKE:-findings}"
   echo
-  echo "== soak: Mesoscreen alone, $total s of wrk -t1 -c$connections with $BENCH_BODY, RSS every 30 s"
+  echo "== soak: Mesoscreen alone, $total s of wrk -t1 -c$connections with $BENCH_BODY, RSS every $interval s"
   port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
   echo "t=0 s  RSS $(rss "$pid") MiB"
   local requests=0
   while [ "$done" -lt "$total" ]; do
-    read -r rps _ _ err _ _ < <(wrk_run "http://127.0.0.1:$port/v1/screenings" 30 "$connections")
-    done=$((done + 30)); requests=$((requests + rps * 30))
+    read -r rps _ _ err _ _ < <(wrk_run "http://127.0.0.1:$port/v1/screenings" "$interval" "$connections")
+    done=$((done + interval)); requests=$((requests + rps * interval))
     echo "t=${done} s  RSS $(rss "$pid") MiB  (~$requests screenings so far, $rps req/s, errors $err)"
   done
   stop "$pid"

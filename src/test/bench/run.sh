@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
-# A/B figures of the packaged service against a same-stack floor (src/test/bench/floor: a bare
-# Quarkus app of the same version that parses the same body and answers a recorded screening result
-# of the same size), on loopback only, with wrk (Debian package `wrk`). Both run under the JVM flags
-# of the Dockerfile. Absolute numbers move from machine to machine: quote the ratios.
+# A/B figures of the packaged service against a same-stack floor (src/test/bench/floor: a bare Quarkus app
+# of the same version that parses the same body on the event loop, as POST /v1/screenings does, and answers
+# its recording of Mesoscreen's answer to that traffic shape, so the same bytes go out), on loopback only,
+# with wrk (Debian package `wrk`). Absolute numbers move from machine to machine: quote the ratios.
 #
 # Usage (from the project root):
-#   src/test/bench/run.sh [http|startup|soak|all]     default: all (startup, then http)
-# Settings (environment): ROUNDS=3 SECONDS_PER_ROUND=10 WARMUP=20 CONNECTIONS=16 INTAKE=findings
-#   SOAK_SECONDS=300 (soak: Mesoscreen alone, RSS every 30 s); JVM_FLAGS overrides the Dockerfile's;
-#   PRODUCT_JAR (default target/quarkus-app/quarkus-run.jar) measures another build, e.g. an older one.
+#   src/test/bench/run.sh [all|startup|http|soak|record|identity]     default: all (startup, then http)
+#     startup  start-up to ready and idle RSS, fresh JVMs alternating, with the JVM's default flags and the Dockerfile's
+#     http     every traffic shape, floor and Mesoscreen rounds alternating; a markdown table at the end
+#     soak     Mesoscreen alone under load, RSS every 30 s
+#     record   records Mesoscreen's answer to every shape into the floor's resources and rebuilds the floor
+#     identity identity.py against PRODUCT_JAR, the CDS call signed: IDENTITY_OUT (target/bench/identity.tsv);
+#              diff the files of two builds
+# Settings (environment):
+#   ROUNDS=3 SECONDS_PER_ROUND=10 WARMUP=20 CONNECTIONS=16    http rounds (the CDS shape also runs at 16
+#                                                             connections when CONNECTIONS is another number)
+#   SHAPES="findings webform webform-ru webform-tr cds"      traffic shapes: intakes/<shape>.json, or cds
+#   STARTUP_RUNS=5 IDLE_SECONDS=5                             start-up runs per side and flag set; RSS read after
+#                                                             IDLE_SECONDS at rest (the FHIR model is built by then)
+#   JVM_FLAGS                                                 flags of the http and soak runs; default the
+#                                                             Dockerfile's JAVA_TOOL_OPTIONS; JVM_FLAGS= for none
+#   CDS_RATE=1000 CDS_ALG=RS384                               signed calls a second expected before the first
+#                                                             round measures it; the algorithm the EHR signs with
+#   INTAKE=findings SOAK_SECONDS=300 SOAK_INTERVAL=30         soak
+#   PRODUCT_JAR (default target/quarkus-app/quarkus-run.jar) measures another build, e.g. an older one
+#   MVN (default ./mvnw)                                      how a missing build is made
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 mode=${1:-all}
@@ -16,19 +32,26 @@ rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_ROUND:-10}
 warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-16}
-intake=${INTAKE:-findings}
+shapes=${SHAPES:-findings webform webform-ru webform-tr cds}
+startup_runs=${STARTUP_RUNS:-5}
+idle=${IDLE_SECONDS:-5}
+cds_rate=${CDS_RATE:-1000}
+cds_alg=${CDS_ALG:-RS384}
+mvn=${MVN:-./mvnw}
 bench=src/test/bench
-body="$bench/intakes/$intake.json"
 product=${PRODUCT_JAR:-target/quarkus-app/quarkus-run.jar}
 floor=$bench/floor/target/quarkus-app/quarkus-run.jar
+cds_path=/cds-services/mesoscreen-appointment-book
+work=target/bench
+mkdir -p "$work"
 
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
-[ -f "$body" ] || { echo "no intake $body" >&2; exit 1; }
-[ -f "$product" ] || ./mvnw -B -q package -DskipTests
-[ -f "$floor" ] || ./mvnw -B -q -f $bench/floor/pom.xml package
-# The flags the container runs with (JAVA_TOOL_OPTIONS in the Dockerfile), minus the log manager.
-flags=${JVM_FLAGS:-$(sed -n 's/.*JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
-echo "JVM flags: $flags"
+[ -f "$product" ] || $mvn -B -q package -DskipTests
+[ -f "$floor" ] || $mvn -B -q -f $bench/floor/pom.xml package
+# The flags the container runs with (JAVA_TOOL_OPTIONS in the Dockerfile).
+docker_flags=$(sed -n 's/.*JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)
+flags=${JVM_FLAGS-$docker_flags}
+flags_label=${flags:-none: the defaults of the JVM}
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared: other builds may run)"
 
 pids=()
@@ -37,17 +60,49 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "-"}'; }
 
-# start NAME JAR PORT READY_PATH: starts a JVM, waits for READY_PATH to answer 200; sets $started_pid, $ready_ms.
+# ---- the signed CDS Hooks side: an EHR key, its JWK Set served on loopback, tokens made before each round ----
+jwks_port=
+tokens_cp=
+cds_setup() {
+  [ -z "$jwks_port" ] || return 0
+  local lib classes=$work/ehr-classes
+  lib=$(dirname "$product")/lib/main
+  tokens_cp="$classes:$(ls "$lib"/org.bitbucket.b_c.jose4j-*.jar):$(ls "$lib"/org.slf4j.slf4j-api-*.jar)"
+  if [ ! -f "$classes/mesoscreen/bench/EhrTokens.class" ] || [ "$bench/jmh/mesoscreen/bench/EhrTokens.java" -nt "$classes/mesoscreen/bench/EhrTokens.class" ]; then
+    javac -d "$classes" -cp "$tokens_cp" "$bench/jmh/mesoscreen/bench/EhrTokens.java"
+  fi
+  tokens 0 "http://127.0.0.1/" >/dev/null    # the key and jwks.json
+  jwks_port=$(free_port)
+  python3 -m http.server "$jwks_port" --bind 127.0.0.1 --directory "$work/ehr" >/dev/null 2>&1 &
+  pids+=("$!")
+  until curl -sf -o /dev/null "http://127.0.0.1:$jwks_port/jwks.json"; do sleep 0.05; done
+  # An EHR sends today's pregnancy status, books a date ahead, and sends JSON without indentation.
+  sed -e "s/@TODAY@/$(date -u +%F)/g" -e "s/@PLANNED@/$(date -u -d '+14 days' +%F)/g" $bench/cds/appointment-book.json \
+    | python3 -c 'import json, sys; json.dump(json.load(sys.stdin), sys.stdout, separators=(",", ":"))' >"$work/cds.json"
+}
+# tokens COUNT AUDIENCE: writes $work/ehr/tokens.txt, each living long enough for a round made right after (its
+# signing included), but at most the 5 minutes the service allows: a CDS round can last about 4 minutes. The
+# service remembers each jti until a minute after it expires, at most 100,000 of them without Redis.
+tokens() {
+  local life=$(( (seconds > warmup ? seconds : warmup) + 120 ))
+  java -Dslf4j.internal.verbosity=ERROR -cp "$tokens_cp" mesoscreen.bench.EhrTokens "$work/ehr" "$1" "$2" \
+    "$(( life > 290 ? 290 : life ))" "$cds_alg"
+}
+
+# start NAME JAR PORT READY_PATH FLAGS: starts a JVM, waits for READY_PATH to answer 200; sets $started_pid, $ready_ms.
 start() {
-  local name=$1 jar=$2 port=$3 path=$4 t0
+  local name=$1 jar=$2 port=$3 path=$4 jvm_flags=$5 t0 issuers=
+  [ -z "$jwks_port" ] || issuers="https://ehr.example/cds-client|http://127.0.0.1:$jwks_port/jwks.json"
   t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$port MESOSCREEN_RULES_DIR=rules JAVA_TOOL_OPTIONS="$flags" \
-    java -jar "$jar" >"target/bench-$name.log" 2>&1 &
+  QUARKUS_HTTP_PORT=$port MESOSCREEN_RULES_DIR=rules MESOSCREEN_CDS_TRUSTED_ISSUERS=$issuers \
+    JAVA_TOOL_OPTIONS="$jvm_flags" java -jar "$jar" >"$work/$name.log" 2>&1 &
   started_pid=$!
   pids+=("$started_pid")
   until curl -sf -o /dev/null "http://127.0.0.1:$port$path"; do
-    kill -0 "$started_pid" 2>/dev/null || { echo "$name did not start; see target/bench-$name.log" >&2; exit 1; }
+    kill -0 "$started_pid" 2>/dev/null || { echo "$name did not start; see $work/$name.log" >&2; exit 1; }
     sleep 0.02
   done
   ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -55,83 +110,188 @@ start() {
 
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
 startup() {
   echo
-  echo "== start-up to ready and idle RSS: fresh JVMs, alternating, $rounds each"
-  local f_ms=() m_ms=() f_rss=() m_rss=() port
-  for _ in $(seq "$rounds"); do
-    port=$(free_port); start floor "$floor" "$port" /ready; sleep 2
-    f_ms+=("$ready_ms"); f_rss+=("$(rss "$started_pid")"); stop "$started_pid"
-    port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready; sleep 2
-    m_ms+=("$ready_ms"); m_rss+=("$(rss "$started_pid")"); stop "$started_pid"
+  echo "== start-up to ready and idle RSS (after ${idle} s at rest): fresh JVMs, alternating, median of $startup_runs each"
+  local table="| JVM flags | floor ready | Mesoscreen ready | ratio | floor idle RSS | Mesoscreen idle RSS | ratio |
+|---|---|---|---|---|---|---|"
+  local label set port
+  for label in default dockerfile; do
+    [ "$label" = default ] && set="" || set=$docker_flags
+    local f_ms=() m_ms=() f_rss=() m_rss=()
+    for _ in $(seq "$startup_runs"); do
+      port=$(free_port); start floor "$floor" "$port" /ready "$set"; sleep "$idle"
+      f_ms+=("$ready_ms"); f_rss+=("$(rss "$started_pid")"); stop "$started_pid"
+      port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$set"; sleep "$idle"
+      m_ms+=("$ready_ms"); m_rss+=("$(rss "$started_pid")"); stop "$started_pid"
+    done
+    local fm mm fr mr
+    fm=$(printf '%s\n' "${f_ms[@]}" | median); mm=$(printf '%s\n' "${m_ms[@]}" | median)
+    fr=$(printf '%s\n' "${f_rss[@]}" | median); mr=$(printf '%s\n' "${m_rss[@]}" | median)
+    echo "$label flags: floor ready ms ${f_ms[*]}, RSS MiB ${f_rss[*]} | Mesoscreen ready ms ${m_ms[*]}, RSS MiB ${m_rss[*]}"
+    table+="
+| ${label}$([ "$label" = dockerfile ] && echo " (\`$set\`)") | $fm ms | $mm ms | **$(ratio "$mm" "$fm")×** | $fr MiB | $mr MiB | **$(ratio "$mr" "$fr")×** |"
   done
-  local fm mm fr mr
-  fm=$(printf '%s\n' "${f_ms[@]}" | median); mm=$(printf '%s\n' "${m_ms[@]}" | median)
-  fr=$(printf '%s\n' "${f_rss[@]}" | median); mr=$(printf '%s\n' "${m_rss[@]}" | median)
-  printf '%-12s ready %s ms (median of %s)   idle RSS %s MiB   [runs: %s | %s]\n' floor "$fm" "${f_ms[*]}" "$fr" "${f_ms[*]}" "${f_rss[*]}"
-  printf '%-12s ready %s ms (median of %s)   idle RSS %s MiB   [runs: %s | %s]\n' mesoscreen "$mm" "${m_ms[*]}" "$mr" "${m_ms[*]}" "${m_rss[*]}"
-  awk -v a="$mm" -v b="$fm" -v c="$mr" -v d="$fr" 'BEGIN {printf "ratio        start-up %.2fx (target <= 1.5x)   idle RSS %.2fx (target <= 1.5x)\n", a/b, c/d}'
+  echo
+  echo "$table"
+  echo "(targets: start-up ≤ 2.0×, idle RSS ≤ 2.0×, both ways)"
 }
 
-# wrk_run URL SECONDS: prints "requests/s p99_ms errors"
+# wrk_run URL SECONDS CONNECTIONS: prints "requests/s p50_ms p99_ms errors tokens_sent tokens_distinct"
 wrk_run() {
-  BENCH_BODY=$body wrk -t1 -c"$connections" -d"${2}s" --latency -s $bench/screening.lua "$1" | awk '
+  wrk -t1 -c"$3" -d"${2}s" --latency -s $bench/screening.lua "$1" | awk '
+    function ms(v) {if (v ~ /us$/) {sub(/us/,"",v); return v/1000} if (v ~ /ms$/) {sub(/ms/,"",v); return v+0} sub(/s$/,"",v); return v*1000}
     /Requests\/sec/ {rps=$2}
-    /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; p99=v}
+    /^ +50%/ {p50=ms($2)}
+    /^ +99%/ {p99=ms($2)}
     /Non-2xx/ {err+=$NF}
     /Socket errors/ {gsub(/,/,""); err+=$4+$6+$8+$10}
-    END {printf "%d %.2f %d\n", rps, p99, err}'
+    /^tokens:/ {sent=$2; distinct=$4}
+    END {printf "%d %.2f %.2f %d %d %d\n", rps, p50, p99, err, sent, distinct}'
+}
+
+# shape_env SHAPE: the body, language and tokens of a shape, for screening.lua
+shape_env() {
+  export BENCH_SHAPE=$1 BENCH_LANGUAGE=en
+  unset BENCH_TOKENS
+  case $1 in
+    cds) export BENCH_BODY=$work/cds.json BENCH_TOKENS=$work/ehr/tokens.txt ;;
+    *) export BENCH_BODY=$bench/intakes/$1.json ;;
+  esac
+  case $1 in *-ru) BENCH_LANGUAGE=ru ;; *-tr) BENCH_LANGUAGE=tr ;; esac
+}
+
+# answer SHAPE URL: the bytes of one answer (for cds, signed with a fresh token)
+answer() {
+  local auth=()
+  if [ "$1" = cds ]; then tokens 1 "$2" >/dev/null; auth=(-H "Authorization: Bearer $(cat "$work/ehr/tokens.txt")"); fi
+  curl -s -H 'Content-Type: application/json' -H "Accept-Language: $BENCH_LANGUAGE" -H "X-Bench-Shape: $1" \
+    "${auth[@]}" --data-binary @"$BENCH_BODY" "$2"
+}
+
+# make_tokens RATE SECONDS URL: as many tokens as a product round of SECONDS at RATE calls a second needs, and a half more.
+make_tokens() {
+  local n=$(( $1 * $2 * 3 / 2 + 500 ))
+  echo "   $(tokens "$n" "$3")"
+}
+
+rows=()
+# http_shape SHAPE CONNECTIONS FURL MURL
+http_shape() {
+  local shape=$1 conns=$2 furl=$3 murl=$4 fbytes mbytes
+  shape_env "$shape"
+  fbytes=$(answer "$shape" "$furl" | wc -c); mbytes=$(answer "$shape" "$murl" | wc -c)
+  echo
+  echo "== $shape ($BENCH_BODY, Accept-Language: $BENCH_LANGUAGE): wrk -t1 -c$conns, ${warmup} s warm-up each, $rounds x ${seconds} s alternating"
+  echo "answer: Mesoscreen $mbytes bytes, floor $fbytes bytes$([ "$mbytes" = "$fbytes" ] || echo "  (DIFFERENT SIZES: run src/test/bench/run.sh record)")"
+  local rate=$cds_rate
+  [ "$shape" != cds ] || make_tokens "$rate" "$warmup" "$murl"
+  wrk_run "$furl" "$warmup" "$conns" >/dev/null
+  read -r mrps _ _ merr msent mdistinct < <(wrk_run "$murl" "$warmup" "$conns")
+  if [ "$shape" = cds ]; then
+    echo "   warm-up: $mrps calls/s, $merr errors$([ "$msent" -le "$mdistinct" ] || echo ", ran out of tokens: $msent sent, $mdistinct made")"
+    [ "$mrps" -le 0 ] || [ "$merr" -gt 0 ] || rate=$mrps
+  fi
+  local tps=() frs=() mrs=() f50s=() m50s=() f99s=() m99s=() ferrs=0 merrs=0 short=""
+  for r in $(seq "$rounds"); do
+    read -r frps fp50 fp99 ferr _ _ < <(wrk_run "$furl" "$seconds" "$conns")
+    [ "$shape" != cds ] || make_tokens "$rate" "$seconds" "$murl"
+    read -r mrps mp50 mp99 merr msent mdistinct < <(wrk_run "$murl" "$seconds" "$conns")
+    if [ "$shape" = cds ]; then
+      [ "$msent" -le "$mdistinct" ] || short=" (ran out of tokens: raise CDS_RATE)"
+      [ "$mrps" -le 0 ] || rate=$mrps
+    fi
+    printf 'round %s  floor %6s req/s  p50 %6s ms  p99 %6s ms  errors %s | Mesoscreen %6s req/s  p50 %6s ms  p99 %6s ms  errors %s | throughput %sx  p99 %sx\n' \
+      "$r" "$frps" "$fp50" "$fp99" "$ferr" "$mrps" "$mp50" "$mp99" "$merr" "$(ratio "$mrps" "$frps")" "$(ratio "$mp99" "$fp99")"
+    tps+=("$(ratio "$mrps" "$frps")"); frs+=("$frps"); mrs+=("$mrps")
+    f50s+=("$fp50"); m50s+=("$mp50"); f99s+=("$fp99"); m99s+=("$mp99")
+    ferrs=$((ferrs + ferr)); merrs=$((merrs + merr))
+  done
+  local fr mr f50 m50 f99 m99
+  fr=$(printf '%s\n' "${frs[@]}" | median); mr=$(printf '%s\n' "${mrs[@]}" | median)
+  f50=$(printf '%s\n' "${f50s[@]}" | median); m50=$(printf '%s\n' "${m50s[@]}" | median)
+  f99=$(printf '%s\n' "${f99s[@]}" | median); m99=$(printf '%s\n' "${m99s[@]}" | median)
+  rows+=("| $shape | $conns | $mbytes | $fr | $mr | **$(printf '%s\n' "${tps[@]}" | median)×** | $f50 | $m50 | $(ratio "$m50" "$f50")× | $f99 | $m99 | **$(ratio "$m99" "$f99")×** | $ferrs / $merrs$short |")
 }
 
 http() {
   echo
-  echo "== POST /v1/screenings with $body: wrk -t1 -c$connections, ${warmup} s warm-up each, $rounds x ${seconds} s alternating"
-  local fport mport fpid mpid
-  fport=$(free_port); start floor "$floor" "$fport" /ready; fpid=$started_pid
-  mport=$(free_port); start mesoscreen "$product" "$mport" /q/health/ready; mpid=$started_pid
-  local furl="http://127.0.0.1:$fport/v1/screenings" murl="http://127.0.0.1:$mport/v1/screenings"
-  local bytes
-  bytes=$(curl -s -H 'Content-Type: application/json' --data-binary @"$body" "$murl" | wc -c)
-  echo "answer: mesoscreen $bytes bytes, floor $(curl -s -H 'Content-Type: application/json' --data-binary @"$body" "$furl" | wc -c) bytes"
-  wrk_run "$furl" "$warmup" >/dev/null
-  wrk_run "$murl" "$warmup" >/dev/null
-  local ratios=() p99s=() f m
-  for r in $(seq "$rounds"); do
-    read -r frps fp99 ferr < <(wrk_run "$furl" "$seconds")
-    read -r mrps mp99 merr < <(wrk_run "$murl" "$seconds")
-    printf 'round %s  floor %6s req/s  p99 %6s ms  errors %s | mesoscreen %6s req/s  p99 %6s ms  errors %s | throughput %.2fx  p99 %.2fx\n' \
-      "$r" "$frps" "$fp99" "$ferr" "$mrps" "$mp99" "$merr" "$(awk -v a="$mrps" -v b="$frps" 'BEGIN{print a/b}')" \
-      "$(awk -v a="$mp99" -v b="$fp99" 'BEGIN{print a/b}')"
-    ratios+=("$(awk -v a="$mrps" -v b="$frps" 'BEGIN{print a/b}')")
-    p99s+=("$(awk -v a="$mp99" -v b="$fp99" 'BEGIN{print a/b}')")
+  echo "== HTTP: shapes $shapes; JVM flags: $flags_label"
+  local fport mport fpid mpid shape
+  case " $shapes " in *" cds "*) cds_setup ;; esac
+  fport=$(free_port); start floor "$floor" "$fport" /ready "$flags"; fpid=$started_pid
+  mport=$(free_port); start mesoscreen "$product" "$mport" /q/health/ready "$flags"; mpid=$started_pid
+  for shape in $shapes; do
+    if [ "$shape" = cds ]; then
+      http_shape cds "$connections" "http://127.0.0.1:$fport$cds_path" "http://127.0.0.1:$mport$cds_path"
+      [ "$connections" = 16 ] || http_shape cds 16 "http://127.0.0.1:$fport$cds_path" "http://127.0.0.1:$mport$cds_path"
+    else
+      http_shape "$shape" "$connections" "http://127.0.0.1:$fport/v1/screenings" "http://127.0.0.1:$mport/v1/screenings"
+    fi
   done
-  printf 'median       throughput %.2fx (target >= 0.60x)   p99 %.2fx (target <= 3x)\n' \
-    "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${p99s[@]}" | median)"
-  echo "RSS after load: floor $(rss "$fpid") MiB, mesoscreen $(rss "$mpid") MiB"
+  echo
+  echo "RSS after load: floor $(rss "$fpid") MiB, Mesoscreen $(rss "$mpid") MiB"
   stop "$fpid"; stop "$mpid"
+  echo
+  echo "Medians of $rounds alternating rounds of ${seconds} s after ${warmup} s of warm-up; latencies in ms; JVM flags: $flags_label; load average $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "| shape | connections | answer bytes | floor req/s | Mesoscreen req/s | throughput ratio | floor p50 | Mesoscreen p50 | p50 ratio | floor p99 | Mesoscreen p99 | p99 ratio | errors (floor / Mesoscreen) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo "(targets: every JSON shape ≥ 0.6× the floor with p99 ≤ 2× the floor's; cds p99 < 20 ms at 16 connections)"
 }
 
 soak() {
-  local total=${SOAK_SECONDS:-300} port pid done=0
+  local total=${SOAK_SECONDS:-300} interval=${SOAK_INTERVAL:-30} port pid done=0
+  shape_env "${INTAKE:-findings}"
   echo
-  echo "== soak: Mesoscreen alone, $total s of wrk -t1 -c$connections, RSS every 30 s"
-  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready; pid=$started_pid
+  echo "== soak: Mesoscreen alone, $total s of wrk -t1 -c$connections with $BENCH_BODY, RSS every $interval s"
+  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
   echo "t=0 s  RSS $(rss "$pid") MiB"
   local requests=0
   while [ "$done" -lt "$total" ]; do
-    read -r rps _ err < <(wrk_run "http://127.0.0.1:$port/v1/screenings" 30)
-    done=$((done + 30)); requests=$((requests + rps * 30))
+    read -r rps _ _ err _ _ < <(wrk_run "http://127.0.0.1:$port/v1/screenings" "$interval" "$connections")
+    done=$((done + interval)); requests=$((requests + rps * interval))
     echo "t=${done} s  RSS $(rss "$pid") MiB  (~$requests screenings so far, $rps req/s, errors $err)"
   done
   stop "$pid"
 }
 
+# Mesoscreen's answer to every shape, as the floor's recordings: after a change of the rules or of an intake.
+record() {
+  local port pid shape out=$bench/floor/src/main/resources/recorded
+  cds_setup
+  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
+  for shape in $(cd $bench/intakes && ls *.json | sed 's/\.json$//') cds; do
+    shape_env "$shape"
+    if [ "$shape" = cds ]; then
+      answer cds "http://127.0.0.1:$port$cds_path" >"$out/$shape.json"
+    else
+      answer "$shape" "http://127.0.0.1:$port/v1/screenings" >"$out/$shape.json"
+    fi
+    echo "recorded $shape: $(wc -c <"$out/$shape.json") bytes"
+  done
+  stop "$pid"
+  $mvn -B -q -f $bench/floor/pom.xml package
+}
+
+# identity.py's corpus, the CDS Hooks call included, against PRODUCT_JAR.
+identity() {
+  local port pid out=${IDENTITY_OUT:-$work/identity.tsv}
+  cds_setup
+  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
+  tokens 3 "http://127.0.0.1:$port$cds_path" >/dev/null
+  BENCH_CDS_TOKENS=$work/ehr/tokens.txt BENCH_CDS_BODY=$work/cds.json $bench/identity.py "http://127.0.0.1:$port" >"$out"
+  stop "$pid"
+  echo "$(wc -l <"$out") answers of $product: $out ($(grep -c $'\t200\t' "$out") with 200)"
+}
+
 case $mode in
+  identity) identity ;;
   startup) startup ;;
   http) http ;;
   soak) soak ;;
+  record) record ;;
   all) startup; http ;;
-  *) echo "usage: $0 [http|startup|soak|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|startup|http|soak|record|identity]" >&2; exit 2 ;;
 esac

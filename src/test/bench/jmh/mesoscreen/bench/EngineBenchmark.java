@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The engine in-process on the bundled rules, for the three intakes of src/test/bench/intakes:
+ * The engine in-process on the bundled rules, for the intakes of src/test/bench/intakes (the web forms in
+ * en, ru and tr included):
  * {@code screen} is one screening across every procedure of the catalogue (what the 20 µs target is
  * about), {@code validate} the intake check before it. Sample time gives the median and the tail.
  * Run: {@code ./mvnw -B -Pbench test-compile exec:exec} (see the bench profile of the pom).
@@ -45,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
-    @Param({"healthy", "findings", "freetext"})
+    /** Every intake of src/test/bench/intakes; -p intakeName=webform-ru picks one. */
+    @Param({"healthy", "findings", "freetext", "webform", "webform-ru", "webform-tr"})
     public String intakeName;
 
     private RuleSet rules;

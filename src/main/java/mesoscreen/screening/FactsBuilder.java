@@ -63,8 +63,7 @@ final class FactsBuilder {
             Answer given = intake.answers().get(question.id());
             Facts.Stated stated = lines.stated(question, given, sex);
             answers.put(question.id(), stated);
-            source(stated.evidence(), new EvidenceFact(lines.path(), null,
-                    given == null ? null : given.json(), stated.answer().json(), null));
+            source(stated.evidence(), lines.fact(given, stated));
         }
         Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
                 rules.vocabulary().conditions()));
@@ -108,7 +107,8 @@ final class FactsBuilder {
      * few entries a rule set, kept across reloads.
      */
     private record AnswerLines(String path, Map<Answer, Facts.Stated> given, Facts.Stated notGiven,
-                               Map<Sex, Facts.Stated> notAsked) {
+                               Map<Sex, Facts.Stated> notAsked, Map<Answer, EvidenceFact> givenFacts,
+                               Map<Answer, EvidenceFact> notGivenFacts) {
         private static final Map<String, AnswerLines> BY_QUESTION = new java.util.concurrent.ConcurrentHashMap<>();
 
         static AnswerLines of(String question) {
@@ -125,8 +125,20 @@ final class FactsBuilder {
                 notAsked.put(sex, new Facts.Stated(Answer.NO, "answers." + question + " not asked: patient.sex = "
                         + sex.json()));
             }
-            return new AnswerLines("/answers/" + question, given,
-                    new Facts.Stated(Answer.UNKNOWN, "answers." + question + " not given"), notAsked);
+            String path = "/answers/" + question;
+            Map<Answer, EvidenceFact> givenFacts = new java.util.EnumMap<>(Answer.class);
+            Map<Answer, EvidenceFact> notGivenFacts = new java.util.EnumMap<>(Answer.class);
+            for (Answer answer : Answer.values()) {
+                givenFacts.put(answer, new EvidenceFact(path, null, answer.json(), answer.json(), null));
+                notGivenFacts.put(answer, new EvidenceFact(path, null, null, answer.json(), null));
+            }
+            return new AnswerLines(path, given, new Facts.Stated(Answer.UNKNOWN, "answers." + question + " not given"),
+                    notAsked, givenFacts, notGivenFacts);
+        }
+
+        /** The fact behind the line of {@code stated}, made once like the line itself. */
+        EvidenceFact fact(Answer given, Facts.Stated stated) {
+            return given == null ? notGivenFacts.get(stated.answer()) : givenFacts.get(given);
         }
 
         Facts.Stated stated(Question question, Answer answer, Sex sex) {

@@ -138,10 +138,34 @@ public final class TextNormalizer {
         if (isPlainAscii(text)) {
             return text.toLowerCase(Locale.ROOT); // nothing to decompose, no marks, no dotless i
         }
+        // Latin, Greek and Cyrillic letter by letter from a table: the same as folding the whole text, as
+        // lower-casing (bar the final sigma) and decomposing go letter by letter and the marks that
+        // decomposing might reorder are all dropped. Any other letter folds the whole text the long way.
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FOLDED.length || c == 'Σ') {
+                return foldAll(text);
+            }
+            out.append(FOLDED[c]);
+        }
+        return out.toString();
+    }
+
+    private static String foldAll(String text) {
         // Lower case again after decomposing: compatibility forms with no lower case of their own
         // (mathematical letters, ℍ, ™, ᴬ) decompose to capitals.
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         return MARKS.matcher(decomposed).replaceAll("").replace('ı', 'i');
+    }
+
+    /** Each character up to the end of the Cyrillic block, folded on its own. */
+    private static final String[] FOLDED = new String[0x500];
+
+    static {
+        for (char c = 0; c < FOLDED.length; c++) {
+            FOLDED[c] = foldAll(String.valueOf(c));
+        }
     }
 
     private static boolean isPlainAscii(String text) {

@@ -11,6 +11,12 @@ public final class Languages {
     /** The best supported language for the header; the rule set's first language otherwise. */
     public static String choose(String acceptLanguage, List<String> supported) {
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            // Most clients send one bare tag ("ru"): found without parsing ranges.
+            for (String language : supported) {
+                if (acceptLanguage.equalsIgnoreCase(language)) {
+                    return language;
+                }
+            }
             try {
                 List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
                 String tag = Locale.lookupTag(ranges, supported);

@@ -138,6 +138,9 @@ public record RuleSet(String version, String digest, List<String> languages, Map
     }
 
     private static Optional<Finding> finding(Rule rule, Facts facts) {
+        if (rule.when().truth(facts) == Truth.FALSE) {
+            return Optional.empty(); // clear: its evidence would never be shown
+        }
         Result result = rule.when().test(facts);
         return result.truth() == Truth.FALSE ? Optional.empty()
                 : Optional.of(new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until()));

@@ -18,6 +18,15 @@ public sealed interface Condition {
 
     Result test(Facts facts);
 
+    /**
+     * {@link #test}'s truth alone, without its evidence: most rules are clear for most patients, and the
+     * evidence of a clear rule is never shown, so a rule's truth is worked out first and its evidence only
+     * when it fires or stays unknown. all/any/not combine their children's truths the way {@link #test} does.
+     */
+    default Truth truth(Facts facts) {
+        return test(facts).truth();
+    }
+
     /** How a clinician reads the condition, e.g. {@code any(answer pregnant, condition pregnancy)}. */
     String describe();
 
@@ -47,6 +56,11 @@ public sealed interface Condition {
             return Result.combine(evaluate(children, facts), Truth.FALSE);
         }
 
+        @Override
+        public Truth truth(Facts facts) {
+            return combine(children, facts, Truth.FALSE);
+        }
+
         public String describe() {
             return "all(" + join(children) + ")";
         }
@@ -70,6 +84,11 @@ public sealed interface Condition {
             return Result.combine(evaluate(children, facts), Truth.TRUE);
         }
 
+        @Override
+        public Truth truth(Facts facts) {
+            return combine(children, facts, Truth.TRUE);
+        }
+
         public String describe() {
             return "any(" + join(children) + ")";
         }
@@ -86,6 +105,11 @@ public sealed interface Condition {
 
         public Result test(Facts facts) {
             return child.test(facts).not();
+        }
+
+        @Override
+        public Truth truth(Facts facts) {
+            return child.truth(facts).not();
         }
 
         public String describe() {
@@ -374,6 +398,19 @@ public sealed interface Condition {
             out.add(IntakeField.PLANNED_DATE.id());
             out.add(askedBy);
         }
+    }
+
+    /** As {@link Result#combine}: the decisive value as soon as a child has it, else unknown if one is, else the other. */
+    private static Truth combine(List<Condition> children, Facts facts, Truth decisive) {
+        boolean unknown = false;
+        for (Condition child : children) {
+            Truth truth = child.truth(facts);
+            if (truth == decisive) {
+                return decisive;
+            }
+            unknown |= truth == Truth.UNKNOWN;
+        }
+        return unknown ? Truth.UNKNOWN : decisive.not();
     }
 
     private static List<Result> evaluate(List<Condition> children, Facts facts) {

@@ -43,6 +43,7 @@ class ImportDirectionTest {
             Map.entry("api", 7),             // adapters: contract v1, FHIR, CDS Hooks, the jar's entry point and
             Map.entry("fhir", 7),            // the rule authors' commands
             Map.entry("cdshooks", 7),
+            Map.entry("smart", 7),           // the SMART on FHIR app's launch and pages
             Map.entry("authoring", 7));
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);

@@ -26,15 +26,20 @@ import org.hl7.fhir.r4.model.Resource;
 class CdsHandler {
     /** Where the FHIR endpoints serve a procedure's intake Questionnaire (CdsHooksTest follows the link). */
     private static final String QUESTIONNAIRE = "/fhir/Questionnaire/mesoscreen-intake-";
+    /** Where the SMART app is launched from (SmartLaunchIT launches it). */
+    private static final String SMART_LAUNCH = "/smart/launch";
     private final RuleSetRegistry registry;
     private final ScreeningService screening;
     private final Resources fhir;
     private final ChartFetcher fetcher;
     private final CdsSettings settings;
     private final Clock clock;
+    /** Whether the SMART app is served (MESOSCREEN_SMART_CLIENT_ID): the cards then link to its launch. */
+    private final boolean smartApp;
 
     CdsHandler(RuleSetRegistry registry, ScreeningService screening, Resources fhir, ChartFetcher fetcher,
-               CdsSettings settings, Clock clock) {
+               CdsSettings settings, Clock clock, mesoscreen.MesoscreenConfig config) {
+        this.smartApp = config.smart().clientId().filter(id -> !id.isBlank()).isPresent();
         this.registry = registry;
         this.screening = screening;
         this.fhir = fhir;
@@ -65,7 +70,7 @@ class CdsHandler {
             for (Orders.Order order : orders) {
                 if (order.procedure() != null) {
                     out.addAll(screen(clinic, chart.intake(order.procedure(), order.planned(), today), rules, today, language,
-                            base + QUESTIONNAIRE + order.procedure()));
+                            base + QUESTIONNAIRE + order.procedure(), smartApp ? base + SMART_LAUNCH : null));
                 }
             }
         }
@@ -76,14 +81,14 @@ class CdsHandler {
 
     /** Screens the chart's intake through the one screening service, as any intake is screened. */
     private List<Card> screen(String clinic, Intake intake, RuleSet rules, LocalDate today, String language,
-                              String link) {
+                              String link, String smartLaunch) {
         ScreeningService.Outcome outcome = screening.screen(clinic, intake);
         if (outcome instanceof ScreeningService.Outcome.Rejected rejected) {
             Violation first = rejected.violations().get(0);
             throw CdsRejected.badRequest("prefetch", "the chart cannot be screened: " + first.path() + ": "
                     + first.detail());
         }
-        return Cards.of(((ScreeningService.Outcome.Screened) outcome).screening(), language, link);
+        return Cards.of(((ScreeningService.Outcome.Screened) outcome).screening(), language, link, smartLaunch);
     }
 
     /**

@@ -41,6 +41,8 @@ public class StartupSettings {
         errors.addAll(TrustedProxies.check(config.trustedProxies().orElse(List.of())));
         String redis = value(raw, RedisUrl.VARIABLE, "mesoscreen.redis-url");
         errors.addAll(RedisUrl.check(redis));
+        errors.addAll(SmartServers.parse(value(raw, SmartServers.CLIENT_ID, "mesoscreen.smart.client-id"),
+                value(raw, SmartServers.VARIABLE, "mesoscreen.smart.fhir-servers")).errors());
         String adminKey = value(raw, "MESOSCREEN_ADMIN_KEY", "mesoscreen.admin-key");
         if (adminKey != null && adminKey.isBlank()) {
             errors.add(new SettingError("MESOSCREEN_ADMIN_KEY",

@@ -4,7 +4,7 @@
 //
 // A scenario fails on any page error, console error (but those it expects), failed request (but those it expects),
 // request to a host it does not allow, or anything left in the browser's storage (cookies, localStorage,
-// sessionStorage and IndexedDB of every origin it visited, read from the browser itself, not from the page).
+// sessionStorage and IndexedDB of the page's origins, read from the browser itself, not from the page).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -34,7 +34,6 @@ export class Scenarios {
     const check = (ok, message) => { if (!ok) failures.push(message); };
     const context = await this.browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 900 } });
     const page = await context.newPage();
-    const visited = new Set();
     page.on('pageerror', e => failures.push(`page error: ${e.message}`));
     page.on('console', m => {
       if (m.type() === 'error' && !options.expectedConsole?.test(m.text())) failures.push(`console error: ${m.text()}`);
@@ -46,7 +45,6 @@ export class Scenarios {
       const url = new URL(r.url());
       if (url.protocol === 'data:') return;
       if (!this.allowed.has(url.origin)) failures.push(`request to another host: ${r.url()}`);
-      visited.add(url.origin);
     });
     await page.addInitScript(() => {
       window.__events = [];
@@ -68,7 +66,7 @@ export class Scenarios {
         check(event.bubbles && event.composed, 'the event must bubble and be composed');
         check(event.target === 'mesoscreen-intake', `the event's target is ${event.target}`);
       }
-      const stored = await storedIn(context, page, visited);
+      const stored = await storedIn(context, page);
       check(stored.length === 0, `the browser keeps something: ${stored.join('; ')}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
@@ -89,11 +87,13 @@ export class Scenarios {
 }
 
 /**
- * What the browser holds for the origins a scenario visited, asked of the browser (DevTools protocol), so a page
- * that hides its storage from itself cannot hide it from the test: cookies, localStorage, sessionStorage, IndexedDB.
+ * What the browser holds, asked of the browser (DevTools protocol), so a page that hides its storage from itself
+ * cannot hide it from the test: cookies of every site, and localStorage, sessionStorage and IndexedDB of the
+ * origins of the page's frames (the tab's sessionStorage is only reachable through a frame of its origin).
  */
-async function storedIn(context, page, origins) {
+async function storedIn(context, page) {
   const out = (await context.cookies()).map(c => `cookie ${c.name} of ${c.domain}`);
+  const origins = new Set(page.frames().map(frame => new URL(frame.url()).origin).filter(o => o.startsWith('http')));
   const cdp = await context.newCDPSession(page);
   await cdp.send('DOMStorage.enable');
   for (const origin of origins) {

@@ -34,8 +34,11 @@ function clean(page, check) {
     `the address still carries the authorisation: ${page.url()}`);
 }
 
-await scenarios.run('launch', {}, async (page, check, extra) => {
-  await page.goto(launch('happy'));
+const KEY = process.env.PUBLISHABLE_KEY;
+
+/** The whole launch: prefilled from the record, the rest answered, the verdict, the answers saved in the EHR. */
+async function fullLaunch(page, check, extra, url) {
+  await page.goto(url);
   await page.waitForURL(/\/smart\/app/);
   await ready(page);
   clean(page, check);
@@ -60,7 +63,34 @@ await scenarios.run('launch', {}, async (page, check, extra) => {
   extra.saved = saved;
   check(/Saved in the record as QuestionnaireResponse\/qr-\d+/.test(saved), `not saved: ${saved}`);
   return event;
-});
+}
+
+if (KEY) {
+  // With keys (SmartLaunchKeysIT): the launch URL the clinic registered carries its publishable key.
+  await scenarios.run('launch-with-publishable-key', {}, async (page, check, extra) => {
+    const calls = [];
+    page.on('response', r => { if (new URL(r.url()).origin === base.origin && !/\.(js|css)$/.test(r.url())) {
+      calls.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`);
+    } });
+    const event = await fullLaunch(page, check, extra, `${launch('happy')}&key=${encodeURIComponent(KEY)}`);
+    check(event.detail.ruleset?.clinic === process.env.CLINIC_ID, `ruleset: ${JSON.stringify(event.detail.ruleset)}`);
+    extra.calls = calls;
+    check(calls.some(c => /^POST \/fhir\/Questionnaire\/.*\$populate 200$/.test(c))
+      && calls.some(c => c === 'GET /v1/questionnaire 200') && calls.some(c => c === 'POST /v1/screenings 200'),
+    `calls: ${calls}`);
+    return event;
+  });
+  await scenarios.run('launch-without-key', { expectedConsole: /status of 400/ }, async (page, check) => {
+    const response = await page.goto(launch('happy'));
+    const text = await page.locator('main').innerText();
+    check(response.status() === 400 && /publishable key/.test(text), `${response.status()}: ${text}`);
+    return null;
+  });
+  await scenarios.finish();
+  process.exit(0);
+}
+
+await scenarios.run('launch', {}, (page, check, extra) => fullLaunch(page, check, extra, launch('happy')));
 
 await scenarios.run('iss-off-the-list', { expectedConsole: /status of 400/ }, async (page, check) => {
   const response = await page.goto(launch('happy', `${ELSEWHERE}/fhir`));

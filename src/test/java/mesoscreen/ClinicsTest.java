@@ -234,10 +234,12 @@ class ClinicsTest {
                 .body(containsString("secret key"));
         refused(given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType("application/xml")
                 .body("<QuestionnaireResponse/>").post("/v1/screenings"), "application/json or application/fhir+json only");
-        refused(given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType("application/fhir+json")
-                .body("{}").post("/fhir/QuestionnaireResponse/$screen"), "POST /fhir/Questionnaire/{id}/$populate");
-        refused(given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType(ContentType.JSON)
-                .body("{}").post("/fhir/Questionnaire/mesoscreen-intake/$populate"), "application/fhir+json only");
+        given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType("application/fhir+json").body("{}")
+                .post("/fhir/QuestionnaireResponse/$screen").then().statusCode(403)
+                .body(containsString("publishable-key-not-allowed")).body(containsString("$populate); call this with a secret"));
+        given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType(ContentType.JSON).body("{}")
+                .post("/fhir/Questionnaire/mesoscreen-intake/$populate").then().statusCode(403)
+                .body(containsString("$populate as application/fhir+json only"));
         // A same-origin read carries no Origin: the browser's Sec-Fetch-Site names the page as the service's own.
         refused(given().header("X-API-Key", PAGE_A).header("Sec-Fetch-Site", "same-origin").get("/v1/procedures"),
                 "another website");

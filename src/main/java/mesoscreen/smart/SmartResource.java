@@ -9,10 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The SMART on FHIR app an EHR launches (EHR launch, SMART App Launch 2.0): {@code /smart/launch} checks the
@@ -23,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and to the listed FHIR servers (Content-Security-Policy).
  */
 @Path("/smart")
-@Tag(name = "SMART on FHIR")
 public class SmartResource {
     private final SmartApp app;
 
@@ -34,18 +29,8 @@ public class SmartResource {
     @GET
     @Path("/launch")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "EHR launch of the SMART app",
-            description = "The launch URL to register in the EHR. Serves the page that discovers the EHR's SMART"
-                    + " configuration and asks for authorisation (code with PKCE); an iss that is not one of"
-                    + " MESOSCREEN_SMART_FHIR_SERVERS gets an error page and no request.")
-    @APIResponse(responseCode = "200", description = "The launch page.", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "400", description = "An error page: no iss or launch, or an iss not on the list.",
-            content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "404", description = "No SMART app on this deployment (MESOSCREEN_SMART_CLIENT_ID unset).",
-            content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response launch(@Parameter(description = "The EHR's FHIR base URL.") @QueryParam("iss") String iss,
-                           @Parameter(description = "The EHR's launch context handle.") @QueryParam("launch") String launch,
-                           @Parameter(description = "The clinic's publishable key, when API keys are configured.")
+    @Operation(hidden = true) // a page for browsers, not part of the API: README, "Launch from the EHR"
+    public Response launch(@QueryParam("iss") String iss, @QueryParam("launch") String launch,
                            @QueryParam("key") String key,
                            @Context UriInfo uri) {
         if (!app.enabled()) {
@@ -71,12 +56,7 @@ public class SmartResource {
     @GET
     @Path("/app")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The SMART app (the redirect URL)",
-            description = "The redirect URL to register in the EHR: the app, which completes the authorisation and"
-                    + " shows the intake form prefilled from the chart.")
-    @APIResponse(responseCode = "200", description = "The app page.", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "404", description = "No SMART app on this deployment.",
-            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @Operation(hidden = true)
     public Response app() {
         if (!app.enabled()) {
             return page(404, SmartPages.error("There is no SMART app here",

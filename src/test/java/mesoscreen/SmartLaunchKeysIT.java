@@ -1,0 +1,90 @@
+package mesoscreen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link SmartLaunchIT}'s launch on a deployment with keys and clinics: the EHR's launch URL carries clinic B's
+ * publishable key, clinic B lists Mesoscreen's own origin among its websites, and the app's calls (the questionnaire,
+ * $populate, the QuestionnaireResponse screening) pass with it and get clinic B's rules; a launch URL without a
+ * key gets an error page. Skipped without Chromium, as IntakeFormIT is.
+ */
+@QuarkusIntegrationTest
+@TestProfile(SmartLaunchKeysIT.Group.class)
+class SmartLaunchKeysIT {
+    private static final Path OUT = Path.of("target/smart-launch-keys");
+    static final SmartEhrStub EHR = new SmartEhrStub(true);
+    static final SmartEhrStub ELSEWHERE = new SmartEhrStub(false);
+    private static JsonNode report;
+
+    /** Mesoscreen listens on a port chosen here, so that clinic B's clinic.yaml can name its origin. */
+    public static class Group implements QuarkusTestProfile {
+        static final int PORT = freePort();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Path clinics = Files.createTempDirectory("smart-clinics");
+                ClinicsTest.writeClinics(clinics);
+                Path b = clinics.resolve("clinic-b/clinic.yaml");
+                Files.writeString(b, Files.readString(b).replace(ClinicsTest.SITE_B, "http://localhost:" + PORT));
+                return Map.of("quarkus.http.test-port", String.valueOf(PORT),
+                        "mesoscreen.clinics-dir", clinics.toString(),
+                        "mesoscreen.api-keys", "clinic-a=" + ClinicsTest.KEY_A + ",clinic-b=" + ClinicsTest.KEY_B,
+                        "mesoscreen.publishable-keys", "clinic-a=" + ClinicsTest.PAGE_A + ",clinic-b=" + ClinicsTest.PAGE_B,
+                        "mesoscreen.smart.client-id", SmartEhrStub.CLIENT_ID,
+                        "mesoscreen.smart.fhir-servers", EHR.fhirBase());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private JsonNode report() throws IOException, InterruptedException {
+        if (report == null) {
+            NodeScripts.run("smart-launch.mjs", base, OUT, 300, Map.of("EHR", EHR.base(), "ELSEWHERE", ELSEWHERE.base(),
+                    "PUBLISHABLE_KEY", ClinicsTest.PAGE_B, "CLINIC_ID", "clinic-b"));
+            report = new ObjectMapper().readTree(OUT.resolve("report.json").toFile());
+        }
+        return report;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"launch-with-publishable-key", "launch-without-key"})
+    void scenario(String name) throws Exception {
+        JsonNode scenario = report().get(name);
+        assertNotNull(scenario, "smart-launch.mjs did not run " + name);
+        assertTrue(scenario.get("failures").isEmpty(), name + ":\n" + scenario.get("failures").toPrettyString());
+        if (name.equals("launch-with-publishable-key")) {
+            assertEquals(1, EHR.created.size(), "the EHR did not receive the answers: " + EHR.created.keySet());
+        }
+    }
+}

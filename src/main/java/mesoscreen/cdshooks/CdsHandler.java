@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mesoscreen.chart.Chart;
+import mesoscreen.chart.Located;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
@@ -69,7 +71,7 @@ class CdsHandler {
             LocalDate today = LocalDate.now(clock);
             for (Orders.Order order : orders) {
                 if (order.procedure() != null) {
-                    out.addAll(screen(clinic, chart.intake(order.procedure(), order.planned(), today), rules, today, language,
+                    out.addAll(screen(clinic, chart.read(order.procedure(), order.planned(), today).intake(), rules, today, language,
                             base + QUESTIONNAIRE + order.procedure(), smartApp ? base + SMART_LAUNCH : null));
                 }
             }
@@ -96,7 +98,7 @@ class CdsHandler {
      * sent as {@code null} is one the client looked up and found nothing for (an empty search; for a read, no such
      * resource); an absent key, or one holding only part of the answer, is one it could not fetch.
      */
-    private List<Resource> chart(CdsRequest request, String patientId) {
+    private List<Located> chart(CdsRequest request, String patientId) {
         Map<String, Resource> given = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         CdsService.PREFETCH.forEach((key, template) -> {
@@ -134,9 +136,10 @@ class CdsHandler {
                 given.put(key, resource);
             });
         }
-        List<Resource> resources = new ArrayList<>();
-        given.values().forEach(resource -> resources.addAll(Resources.flatten(resource)));
-        List<Patient> patients = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+        List<Located> resources = new ArrayList<>();
+        given.forEach((key, resource) -> resources.addAll(Located.flatten(resource, "prefetch." + key)));
+        List<Patient> patients = resources.stream().map(Located::resource).filter(Patient.class::isInstance)
+                .map(Patient.class::cast).toList();
         if (patients.size() > 1
                 || patients.stream().anyMatch(p -> !java.util.Objects.equals(p.getIdElement().getIdPart(), patientId))) {
             throw CdsRejected.badRequest("prefetch.patient", "the Patient is not the one of context.patientId");

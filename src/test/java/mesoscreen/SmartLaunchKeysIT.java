@@ -12,7 +12,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,35 +36,44 @@ class SmartLaunchKeysIT {
     static final SmartEhrStub ELSEWHERE = new SmartEhrStub(false);
     private static JsonNode report;
 
-    /** Mesoscreen listens on a port chosen here, so that clinic B's clinic.yaml can name its origin. */
+    /**
+     * Clinics A and B with their keys. Mesoscreen's own origin (its port is chosen when the jar starts) is added to
+     * clinic B's websites once it is known, and the rules reloaded (with the admin key).
+     */
     public static class Group implements QuarkusTestProfile {
-        static final int PORT = freePort();
+        static final Path CLINICS = clinics();
+        static final String ADMIN_KEY = "smart-admin-key-0123456789";
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            return Map.of("mesoscreen.clinics-dir", CLINICS.toString(), "mesoscreen.admin-key", ADMIN_KEY,
+                    "mesoscreen.api-keys", "clinic-a=" + ClinicsTest.KEY_A + ",clinic-b=" + ClinicsTest.KEY_B,
+                    "mesoscreen.publishable-keys", "clinic-a=" + ClinicsTest.PAGE_A + ",clinic-b=" + ClinicsTest.PAGE_B,
+                    "mesoscreen.smart.client-id", SmartEhrStub.CLIENT_ID,
+                    "mesoscreen.smart.fhir-servers", EHR.fhirBase());
+        }
+
+        private static Path clinics() {
             try {
                 Path clinics = Files.createTempDirectory("smart-clinics");
                 ClinicsTest.writeClinics(clinics);
-                Path b = clinics.resolve("clinic-b/clinic.yaml");
-                Files.writeString(b, Files.readString(b).replace(ClinicsTest.SITE_B, "http://localhost:" + PORT));
-                return Map.of("quarkus.http.test-port", String.valueOf(PORT),
-                        "mesoscreen.clinics-dir", clinics.toString(),
-                        "mesoscreen.api-keys", "clinic-a=" + ClinicsTest.KEY_A + ",clinic-b=" + ClinicsTest.KEY_B,
-                        "mesoscreen.publishable-keys", "clinic-a=" + ClinicsTest.PAGE_A + ",clinic-b=" + ClinicsTest.PAGE_B,
-                        "mesoscreen.smart.client-id", SmartEhrStub.CLIENT_ID,
-                        "mesoscreen.smart.fhir-servers", EHR.fhirBase());
+                return clinics;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    /** Clinic B lists Mesoscreen's own origin beside its website: the SMART app's page is one of its pages. */
+    private void listOwnOrigin() throws IOException, InterruptedException {
+        Path b = Group.CLINICS.resolve("clinic-b/clinic.yaml");
+        String own = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        Files.writeString(b, Files.readString(b).replace("\"" + ClinicsTest.SITE_B + "\"",
+                "\"" + ClinicsTest.SITE_B + "\", \"" + own + "\""));
+        HttpResponse<String> reload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        java.net.URI.create(base + "admin/rules/reload")).header("X-Admin-Key", Group.ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reload.statusCode(), reload.body());
     }
 
     @TestHTTPResource("/")
@@ -70,6 +81,7 @@ class SmartLaunchKeysIT {
 
     private JsonNode report() throws IOException, InterruptedException {
         if (report == null) {
+            listOwnOrigin();
             NodeScripts.run("smart-launch.mjs", base, OUT, 300, Map.of("EHR", EHR.base(), "ELSEWHERE", ELSEWHERE.base(),
                     "PUBLISHABLE_KEY", ClinicsTest.PAGE_B, "CLINIC_ID", "clinic-b"));
             report = new ObjectMapper().readTree(OUT.resolve("report.json").toFile());

@@ -551,7 +551,7 @@ class MesoscreenIntake extends HTMLElement {
     for (const [id, values] of this.#prefilled) {
       const entry = this.#items.get(id);
       if (!entry || !values?.length) continue;
-      const parts = entry.item.items?.map(part => part.target?.field ?? part.id);
+      const parts = entry.item.type === 'group' ? entry.item.items.map(part => part.target?.field ?? part.id) : null;
       kept.set(id, parts ? values.flatMap(one => parts.map(part => one[part] ?? '')) : values.map(String));
       entry.element.dataset.source = 'record';
       entry.element.querySelector('.from-record')?.remove();

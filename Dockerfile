@@ -1,5 +1,11 @@
 # syntax=docker/dockerfile:1
 
+# ---- smart-client: the SMART app's client library (npm fhirclient, pinned by its lock), bundled by the build ----
+FROM node:22-alpine AS smart-client
+WORKDIR /smart
+COPY src/main/smart/package.json src/main/smart/package-lock.json ./
+RUN npm ci --omit=optional --no-audit --no-fund --ignore-scripts --loglevel=error
+
 # ---- build: the Maven wrapper, dependencies cached in their own layer ----
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
@@ -7,6 +13,8 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B dependency:go-offline
 COPY src src
+# Installed above, so src/main/smart/bundle.sh finds the packages and needs no npm here.
+COPY --from=smart-client /smart/node_modules src/main/smart/node_modules
 COPY rules rules
 COPY openapi.yaml ./
 # Tests ran in CI (./mvnw verify); the image only packages.

@@ -6,11 +6,10 @@
 //
 // Writes <outDir>/report.json ({ scenario: { failures: [...], eligibility, screenshot } }) and one
 // screenshot a scenario. A scenario fails on any page error, console error, failed request, request
-// to another host, or anything left in the browser's storage.
-import { mkdir, writeFile } from 'node:fs/promises';
+// to another host, or anything left in the browser's storage (scenarios.mjs).
 import { createServer } from 'node:http';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { Scenarios, allNo, answer, form, ready, shown, submit } from './scenarios.mjs';
 
 const [baseArg, outArg] = process.argv.slice(2);
 if (!baseArg || !outArg) {
@@ -19,7 +18,6 @@ if (!baseArg || !outArg) {
 }
 const base = new URL(baseArg);
 const outDir = resolve(outArg);
-await mkdir(outDir, { recursive: true });
 
 // A clinic's site on another origin (another host name for the loopback address, another port): its page is
 // served here, the form and the API come from the service, which allows that origin (IntakeFormIT's profile).
@@ -37,67 +35,9 @@ const CLINIC = `http://${base.hostname === 'localhost' ? '127.0.0.1' : 'localhos
 // The same page under the service's host name: another website (another clinic's, with keys).
 const ELSEWHERE = `http://${base.hostname}:${clinic.address().port}`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-const report = {};
-
-/** Runs one scenario in a fresh context; `check(condition, message)` records a failure. */
-async function scenario(name, options, body) {
-  const failures = [];
-  const check = (ok, message) => { if (!ok) failures.push(message); };
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', e => failures.push(`page error: ${e.message}`));
-  page.on('console', m => {
-    if (m.type() === 'error' && !options.expectedConsole?.test(m.text())) failures.push(`console error: ${m.text()}`);
-  });
-  page.on('requestfailed', r => failures.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('request', r => {
-    const url = new URL(r.url());
-    if (url.origin !== base.origin && url.origin !== CLINIC && url.origin !== ELSEWHERE && url.protocol !== 'data:') {
-      failures.push(`request to another host: ${r.url()}`);
-    }
-  });
-  await page.addInitScript(() => {
-    window.__events = [];
-    for (const type of ['mesoscreen-result', 'mesoscreen-error']) {
-      document.addEventListener(type, e => window.__events.push({
-        type: e.type, bubbles: e.bubbles, composed: e.composed, target: e.target.localName, detail: e.detail,
-      }));
-    }
-  });
-  const screenshot = join(outDir, `${name}.png`);
-  let eligibility = null;
-  try {
-    const event = await body(page, check);
-    eligibility = event?.detail?.eligibility ?? null;
-    if (event) {
-      check(event.type === 'mesoscreen-result', `expected a mesoscreen-result event, got ${event.type}`);
-      check(event.bubbles && event.composed, 'the event must bubble and be composed');
-      check(event.target === 'mesoscreen-intake', `the event's target is ${event.target}`);
-    }
-    const stored = await page.evaluate(async () => ({
-      local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
-      databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
-    }));
-    check(stored.local === 0 && stored.session === 0 && stored.cookie === '' && stored.databases === 0,
-      `the browser keeps something: ${JSON.stringify(stored)}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    check(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-    await page.screenshot({ path: screenshot, fullPage: true });
-  } catch (e) {
-    failures.push(`scenario threw: ${e.stack ?? e}`);
-    await page.screenshot({ path: screenshot, fullPage: true }).catch(() => {});
-  }
-  report[name] = { failures, eligibility, screenshot };
-  console.log(`${name}: ${failures.length ? 'FAILED\n  ' + failures.join('\n  ') : 'ok'} (${eligibility})`);
-  await context.close();
-}
-
-const form = 'mesoscreen-intake';
-
-async function ready(page) {
-  await page.locator(`${form} button[type=submit]`).waitFor();
-}
+const scenarios = new Scenarios(outDir, [base.origin, CLINIC, ELSEWHERE]);
+await scenarios.start();
+const scenario = (name, options, body) => scenarios.run(name, options, body);
 
 /** Opens `url` and gives the age and sex, as every scenario's patient does first. */
 async function start(page, url, age, sex) {
@@ -105,39 +45,6 @@ async function start(page, url, age, sex) {
   await ready(page);
   await page.locator(`${form} input[type=number]`).fill(String(age));
   if (sex) await answer(page, 'patient.sex', sex);
-}
-
-async function answer(page, item, value) {
-  await page.locator(`${form} [data-item="${item}"] input[value="${value}"]`).check();
-}
-
-/** Ids of the yes/no/unknown questions on screen that have no answer yet. */
-async function unanswered(page) {
-  return page.evaluate(selector => {
-    const root = document.querySelector(selector).shadowRoot;
-    return [...root.querySelectorAll('fieldset.question[data-item]')]
-      .filter(box => !box.closest('[hidden]') && box.querySelector('input[type=radio][value=unknown]')
-        && !box.querySelector('input:checked'))
-      .map(box => box.dataset.item);
-  }, form);
-}
-
-/** Answers "no" to every yes/no question on screen but those in `except`. */
-async function allNo(page, except = []) {
-  for (const item of await unanswered(page)) {
-    if (!except.includes(item)) await answer(page, item, 'no');
-  }
-}
-
-async function submit(page) {
-  const before = await page.evaluate(() => window.__events.length);
-  await page.locator(`${form} button[type=submit]`).click();
-  await page.waitForFunction(n => window.__events.length > n, before, { timeout: 20000 });
-  return page.evaluate(() => window.__events.at(-1));
-}
-
-async function shown(page, selector) {
-  return page.locator(`${form} ${selector}`).innerText();
 }
 
 const DISCLAIMER = /not a diagnosis/;
@@ -173,8 +80,7 @@ if (KEY) {
       && event.detail.problem?.code === 'publishable-key-not-allowed', `event: ${JSON.stringify(event)}`);
     return null;
   });
-  await writeFile(join(outDir, 'report.json'), JSON.stringify(report, null, 2));
-  await browser.close();
+  await scenarios.finish();
   clinic.close();
   process.exit(0);
 }
@@ -325,6 +231,5 @@ await scenario('demo-page', {}, async (page, check) => {
   return null;
 });
 
-await writeFile(join(outDir, 'report.json'), JSON.stringify(report, null, 2));
-await browser.close();
+await scenarios.finish();
 clinic.close();

@@ -106,6 +106,23 @@ public interface MesoscreenConfig {
     /** What the access log keeps beyond method, route, status, size, time and request id. */
     AccessLog accessLog();
 
+    /** The SMART on FHIR app an EHR launches at /smart/launch; checked at start-up. */
+    Smart smart();
+
+    interface Smart {
+        /**
+         * The client id the EHR registered the app under, a public client (no secret: the app runs in the
+         * browser). None, the default: no app at /smart/launch and no SMART link on the CDS Hooks cards.
+         */
+        java.util.Optional<String> clientId();
+
+        /**
+         * The FHIR base URLs an EHR launch may name as {@code iss}, comma separated: https, or http for a loopback
+         * host. A launch naming any other server gets an error page, and the app makes no request to it.
+         */
+        java.util.Optional<java.util.List<String>> fhirServers();
+    }
+
     interface Cors {
         /** Websites allowed to call from the browser, as scheme://host[:port]; none by default. */
         java.util.Optional<java.util.List<String>> origins();

@@ -42,7 +42,7 @@ class CdsHooksModelTest {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .build();
 
-    private static <T> T bound(String json, Class<T> type) {
+    static <T> T bound(String json, Class<T> type) {
         try {
             T bound = STRICT.readValue(json, type);
             assertEquals(STRICT.readTree(json), STRICT.valueToTree(bound), type.getSimpleName() + " written back");

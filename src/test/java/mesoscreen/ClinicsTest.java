@@ -205,6 +205,11 @@ class ClinicsTest {
         given().header("X-API-Key", PAGE_B).header("Origin", SITE_B).contentType(ContentType.JSON)
                 .body(stoppedEightMonthsBefore()).post("/v1/screenings")
                 .then().statusCode(200).body("eligibility", equalTo("DEFER")).body("ruleset.clinic", equalTo("clinic-b"));
+        // What the SMART app posts: the answers as a QuestionnaireResponse.
+        given().header("X-API-Key", PAGE_B).header("Origin", SITE_B).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[{\"linkId\":"
+                        + "\"patient.age\",\"answer\":[{\"valueInteger\":30}]}]}").post("/v1/screenings")
+                .then().statusCode(200).body("ruleset.clinic", equalTo("clinic-b"));
         // The browser's preflight for the key header, from the clinic's site.
         given().header("Origin", SITE_A).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,x-api-key").options("/v1/screenings")
@@ -227,8 +232,17 @@ class ClinicsTest {
         given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).get("/fhir/Questionnaire/mesoscreen-intake")
                 .then().statusCode(403).body(containsString("publishable-key-not-allowed"))
                 .body(containsString("secret key"));
-        refused(given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType("application/fhir+json")
-                .body("{\"resourceType\":\"QuestionnaireResponse\"}").post("/v1/screenings"), "application/json only");
+        refused(given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType("application/xml")
+                .body("<QuestionnaireResponse/>").post("/v1/screenings"), "application/json or application/fhir+json only");
+        given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType("application/fhir+json").body("{}")
+                .post("/fhir/QuestionnaireResponse/$screen").then().statusCode(403)
+                .body(containsString("publishable-key-not-allowed")).body(containsString("$populate); call this with a secret"));
+        given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).contentType(ContentType.JSON).body("{}")
+                .post("/fhir/Questionnaire/mesoscreen-intake/$populate").then().statusCode(403)
+                .body(containsString("$populate as application/fhir+json only"));
+        // A same-origin read carries no Origin: the browser's Sec-Fetch-Site names the page as the service's own.
+        refused(given().header("X-API-Key", PAGE_A).header("Sec-Fetch-Site", "same-origin").get("/v1/procedures"),
+                "another website");
         // Never an admin key, whichever header carries it.
         refused(given().header("X-Admin-Key", PAGE_A).header("Origin", SITE_A).post("/admin/rules/reload"), "/admin");
         refused(given().header("X-API-Key", PAGE_A).header("Origin", SITE_A).post("/admin/rules/reload"), "/admin");

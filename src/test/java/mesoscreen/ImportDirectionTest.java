@@ -38,11 +38,14 @@ class ImportDirectionTest {
             Map.entry("screening", 4),       // the one entry point, HTTP-free
             Map.entry("http", 5),            // what every adapter shares over HTTP: problem bodies, CORS, caching,
                                              // body limit, request ids, access log, strict JSON
+            Map.entry("chart", 5),           // a patient's FHIR record read as an intake, for the adapters that receive
+                                             // one (CDS Hooks prefetch, FHIR $populate): no HTTP
             Map.entry("access", 6),          // who may call and how often: keys, failure budgets, rate limits
             Map.entry("result", 6),          // the contract's screening result, as every adapter that screens answers
             Map.entry("api", 7),             // adapters: contract v1, FHIR, CDS Hooks, the jar's entry point and
             Map.entry("fhir", 7),            // the rule authors' commands
             Map.entry("cdshooks", 7),
+            Map.entry("smart", 7),           // the SMART on FHIR app's launch and pages
             Map.entry("authoring", 7));
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);

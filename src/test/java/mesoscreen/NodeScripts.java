@@ -51,4 +51,14 @@ final class NodeScripts {
             node.destroyForcibly();
         }
     }
+
+    /** The scenario {@code name} of a script's report ran, failed in nothing, and left its screenshot. */
+    static void passed(com.fasterxml.jackson.databind.JsonNode report, String script, String name) {
+        com.fasterxml.jackson.databind.JsonNode scenario = report.get(name);
+        org.junit.jupiter.api.Assertions.assertNotNull(scenario, script + " did not run " + name);
+        org.junit.jupiter.api.Assertions.assertTrue(scenario.get("failures").isEmpty(),
+                name + ":\n" + scenario.get("failures").toPrettyString());
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(Path.of(scenario.get("screenshot").asText())),
+                "no screenshot of " + name);
+    }
 }

@@ -9,6 +9,7 @@ import mesoscreen.settings.ApiKeyList;
 import mesoscreen.settings.CorsOrigins;
 import mesoscreen.settings.RedisUrl;
 import mesoscreen.settings.SettingError;
+import mesoscreen.settings.SmartServers;
 import mesoscreen.settings.TrustedProxies;
 import mesoscreen.settings.UnknownVariables;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,45 @@ class SettingsTest {
         assertEquals(List.of(), UnknownVariables.warnings(Map.of("MESOSCREEN_CDS_ALLOW_UNSIGNED", "true",
                 "MESOSCREEN_CDS_TRUSTED_ISSUERS", "", "MESOSCREEN_CDS_FHIR_SERVERS", "", "MESOSCREEN_CORS_ALLOW_ANY", "false",
                 "MESOSCREEN_ACCESS_LOG_QUERY", "false", "MESOSCREEN_TRUSTED_PROXIES", "", "MESOSCREEN_PUBLIC_BASE_URL", "")));
+    }
+
+    @Test
+    void smartFhirServersAreHttpsOrLoopbackAndNamedByPositionOnly() {
+        SmartServers.Parsed parsed = SmartServers.parse("app-1",
+                "https://EHR.clinic.example:443/fhir/, http://127.0.0.1:8081/fhir, http://localhost:9/r4, http://[::1]:8/fhir");
+        assertEquals(List.of(), problems(parsed.errors()));
+        assertEquals(List.of("https://ehr.clinic.example", "http://127.0.0.1:8081", "http://localhost:9", "http://[::1]:8"),
+                parsed.origins());
+        assertTrue(parsed.allowed("https://ehr.clinic.example/fhir").isPresent());
+        assertTrue(parsed.allowed("https://ehr.clinic.example/fhir/").isPresent());
+        assertTrue(parsed.allowed("https://ehr.clinic.example/fhir/Patient").isEmpty(), "another path");
+        assertTrue(parsed.allowed("https://ehr.clinic.example:8443/fhir").isEmpty(), "another port");
+        assertTrue(parsed.allowed("http://ehr.clinic.example/fhir").isEmpty(), "plain http");
+        assertTrue(parsed.allowed(null).isEmpty());
+        String bad = "http://ehr.secret-clinic.example/fhir,https://ehr.secret-clinic.example/fhir?x=1,ftp://secret.example,"
+                + "https://user:pw@secret.example/fhir,,https://secret2.example/fhir,https://secret2.example/fhir/";
+        List<String> faults = problems(SmartServers.parse("app-1", bad).errors());
+        String notUrl = " is not a FHIR base URL the app may send a token to; write an https URL without query, e.g."
+                + " https://ehr.clinic.example/fhir (http only for a loopback host such as 127.0.0.1)";
+        assertEquals(List.of("MESOSCREEN_SMART_FHIR_SERVERS: entry 1 of 7" + notUrl,
+                "MESOSCREEN_SMART_FHIR_SERVERS: entry 2 of 7" + notUrl, "MESOSCREEN_SMART_FHIR_SERVERS: entry 3 of 7" + notUrl,
+                "MESOSCREEN_SMART_FHIR_SERVERS: entry 4 of 7" + notUrl,
+                "MESOSCREEN_SMART_FHIR_SERVERS: entry 5 of 7 is empty (two commas in a row, or one at an end)",
+                "MESOSCREEN_SMART_FHIR_SERVERS: entry 7 of 7 repeats an earlier entry"), faults);
+        faults.forEach(f -> assertTrue(!f.contains("secret"), f));
+    }
+
+    @Test
+    void theSmartSettingsComeTogether() {
+        assertEquals(List.of(), problems(SmartServers.parse(null, null).errors()), "no app");
+        assertEquals(List.of("MESOSCREEN_SMART_FHIR_SERVERS: is not set, so no EHR could launch the app of"
+                + " MESOSCREEN_SMART_CLIENT_ID; list the EHRs' FHIR base URLs"), problems(SmartServers.parse("app-1", null).errors()));
+        assertEquals(List.of("MESOSCREEN_SMART_FHIR_SERVERS: is set without MESOSCREEN_SMART_CLIENT_ID, so no app would be"
+                + " served; set the client id the EHR registered, or unset the servers"),
+                problems(SmartServers.parse(null, "https://ehr.example/fhir").errors()));
+        assertEquals("MESOSCREEN_SMART_CLIENT_ID: is blank; set the client id the EHR registered the app under, or unset it"
+                + " to turn the SMART app off", problems(SmartServers.parse(" ", "https://ehr.example/fhir").errors()).get(0));
+        assertEquals(List.of(), UnknownVariables.warnings(Map.of("MESOSCREEN_SMART_CLIENT_ID", "x",
+                "MESOSCREEN_SMART_FHIR_SERVERS", "")));
     }
 }

@@ -16,7 +16,8 @@ public record Card(
         Source source,
         @Schema(description = "Why a clinician may go ahead all the same (contraindication cards).")
         List<Coding> overrideReasons,
-        @Schema(description = "The intake questionnaire, when answers are missing.") List<Link> links) {
+        @Schema(description = "The intake questionnaire, when answers are missing; and the SMART app that asks them,"
+                + " prefilled from the chart, when one is configured.") List<Link> links) {
 
     @Schema(name = "CdsSource")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,8 +30,15 @@ public record Card(
     public record Coding(String system, String code, String display) {
     }
 
+    /** {@code appContext} only on a SMART link: what the app opens with, a JSON string naming the procedure. */
     @Schema(name = "CdsLink")
-    public record Link(String label, String url, @Schema(enumeration = {"absolute", "smart"}) String type) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Link(String label, String url, @Schema(enumeration = {"absolute", "smart"}) String type,
+                       @Schema(description = "SMART links: what the app opens with, e.g. {\"procedure\":\"hydralift\"}.")
+                       String appContext) {
+        public static Link absolute(String label, String url) {
+            return new Link(label, url, "absolute", null);
+        }
     }
 
     /** The body of a service's answer. */

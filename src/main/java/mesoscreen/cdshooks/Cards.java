@@ -24,8 +24,11 @@ final class Cards {
     private Cards() {
     }
 
-    /** @param questionnaire the absolute URL of the procedure's intake questionnaire */
-    static List<Card> of(Screening screening, String language, String questionnaire) {
+    /**
+     * @param questionnaire the absolute URL of the procedure's intake questionnaire
+     * @param smartLaunch the absolute URL of the SMART app's launch; null when no app is configured
+     */
+    static List<Card> of(Screening screening, String language, String questionnaire, String smartLaunch) {
         RuleSet rules = screening.rules();
         Verdict verdict = screening.verdict();
         String procedure = screening.procedure().name().in(language);
@@ -45,9 +48,15 @@ final class Cards {
         if (!verdict.missing().isEmpty() && verdict.eligibility() != Eligibility.NOT_ELIGIBLE) {
             String summary = rules.message("cds.summary.INCOMPLETE", language).replace("{procedure}", procedure)
                     .replace("{count}", String.valueOf(verdict.missing().size()));
+            List<Card.Link> links = new ArrayList<>(List.of(Card.Link.absolute(
+                    rules.message("cds.link.questionnaire", language) + ": " + procedure, questionnaire)));
+            if (smartLaunch != null) {
+                // The EHR hands appContext to the app in its token response (CDS Hooks 2.0, SMART links).
+                links.add(new Card.Link(rules.message("cds.link.smart", language) + ": " + procedure, smartLaunch, "smart",
+                        "{\"procedure\":\"" + screening.procedure().id() + "\"}"));
+            }
             out.add(card(rules, language, summary, CardDetail.missing(screening, language), "warning", "missing-answers",
-                    List.of(), List.of(new Card.Link(rules.message("cds.link.questionnaire", language) + ": " + procedure,
-                            questionnaire, "absolute"))));
+                    List.of(), links));
         }
         if (!verdict.precautions().isEmpty() || !screening.unrecognized().isEmpty()) {
             out.add(card(rules, language, summary(rules, "PRECAUTIONS", language, procedure, verdict.precautions()),

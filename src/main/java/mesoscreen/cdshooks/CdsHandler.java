@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mesoscreen.chart.Chart;
+import mesoscreen.chart.Located;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
 import mesoscreen.rules.RuleSet;
@@ -26,15 +28,20 @@ import org.hl7.fhir.r4.model.Resource;
 class CdsHandler {
     /** Where the FHIR endpoints serve a procedure's intake Questionnaire (CdsHooksTest follows the link). */
     private static final String QUESTIONNAIRE = "/fhir/Questionnaire/mesoscreen-intake-";
+    /** Where the SMART app is launched from (SmartLaunchIT launches it). */
+    private static final String SMART_LAUNCH = "/smart/launch";
     private final RuleSetRegistry registry;
     private final ScreeningService screening;
     private final Resources fhir;
     private final ChartFetcher fetcher;
     private final CdsSettings settings;
     private final Clock clock;
+    /** Whether the SMART app is served (MESOSCREEN_SMART_CLIENT_ID): the cards then link to its launch. */
+    private final boolean smartApp;
 
     CdsHandler(RuleSetRegistry registry, ScreeningService screening, Resources fhir, ChartFetcher fetcher,
-               CdsSettings settings, Clock clock) {
+               CdsSettings settings, Clock clock, mesoscreen.MesoscreenConfig config) {
+        this.smartApp = config.smart().clientId().filter(id -> !id.isBlank()).isPresent();
         this.registry = registry;
         this.screening = screening;
         this.fhir = fhir;
@@ -64,8 +71,8 @@ class CdsHandler {
             LocalDate today = LocalDate.now(clock);
             for (Orders.Order order : orders) {
                 if (order.procedure() != null) {
-                    out.addAll(screen(clinic, chart.intake(order.procedure(), order.planned(), today), rules, today, language,
-                            base + QUESTIONNAIRE + order.procedure()));
+                    out.addAll(screen(clinic, chart.read(order.procedure(), order.planned(), today).intake(), rules, today, language,
+                            base + QUESTIONNAIRE + order.procedure(), smartApp ? base + SMART_LAUNCH : null));
                 }
             }
         }
@@ -76,14 +83,14 @@ class CdsHandler {
 
     /** Screens the chart's intake through the one screening service, as any intake is screened. */
     private List<Card> screen(String clinic, Intake intake, RuleSet rules, LocalDate today, String language,
-                              String link) {
+                              String link, String smartLaunch) {
         ScreeningService.Outcome outcome = screening.screen(clinic, intake);
         if (outcome instanceof ScreeningService.Outcome.Rejected rejected) {
             Violation first = rejected.violations().get(0);
             throw CdsRejected.badRequest("prefetch", "the chart cannot be screened: " + first.path() + ": "
                     + first.detail());
         }
-        return Cards.of(((ScreeningService.Outcome.Screened) outcome).screening(), language, link);
+        return Cards.of(((ScreeningService.Outcome.Screened) outcome).screening(), language, link, smartLaunch);
     }
 
     /**
@@ -91,7 +98,7 @@ class CdsHandler {
      * sent as {@code null} is one the client looked up and found nothing for (an empty search; for a read, no such
      * resource); an absent key, or one holding only part of the answer, is one it could not fetch.
      */
-    private List<Resource> chart(CdsRequest request, String patientId) {
+    private List<Located> chart(CdsRequest request, String patientId) {
         Map<String, Resource> given = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         CdsService.PREFETCH.forEach((key, template) -> {
@@ -129,9 +136,10 @@ class CdsHandler {
                 given.put(key, resource);
             });
         }
-        List<Resource> resources = new ArrayList<>();
-        given.values().forEach(resource -> resources.addAll(Resources.flatten(resource)));
-        List<Patient> patients = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+        List<Located> resources = new ArrayList<>();
+        given.forEach((key, resource) -> resources.addAll(Located.flatten(resource, "prefetch." + key)));
+        List<Patient> patients = resources.stream().map(Located::resource).filter(Patient.class::isInstance)
+                .map(Patient.class::cast).toList();
         if (patients.size() > 1
                 || patients.stream().anyMatch(p -> !java.util.Objects.equals(p.getIdElement().getIdPart(), patientId))) {
             throw CdsRejected.badRequest("prefetch.patient", "the Patient is not the one of context.patientId");

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import mesoscreen.chart.Chart;
 
 /**
  * The CDS services Mesoscreen offers. Each declaration is the whole service: discovery lists it, and the

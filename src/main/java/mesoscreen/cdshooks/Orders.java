@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import mesoscreen.chart.Dates;
+import mesoscreen.chart.Located;
 import mesoscreen.rules.RuleSet;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -47,7 +48,7 @@ final class Orders {
             if (node == null || node.isNull()) {
                 throw CdsRejected.badRequest("context." + field, "the hook's context needs " + field);
             }
-            return Resources.flatten(fhir.parse(node, "context." + field));
+            return Located.resources(Located.flatten(fhir.parse(node, "context." + field), "context." + field));
         }
 
         Order order(List<CodeableConcept> codes, BaseDateTimeType date) {
@@ -56,13 +57,13 @@ final class Orders {
             for (CodeableConcept concept : codes) {
                 for (Coding coding : concept.getCoding()) {
                     if (system.equals(coding.getSystem()) && rules.procedures().containsKey(coding.getCode())) {
-                        return new Order(coding.getCode(), null, day(date));
+                        return new Order(coding.getCode(), null, Dates.day(date));
                     }
                     label = label != null ? label : coding.getDisplay() != null ? coding.getDisplay() : coding.getCode();
                 }
                 label = concept.hasText() ? concept.getText() : label;
             }
-            return new Order(null, label, day(date));
+            return new Order(null, label, Dates.day(date));
         }
     }
 
@@ -116,13 +117,5 @@ final class Orders {
             throw CdsRejected.badRequest("context", "more than " + MAX + " orders in one call");
         }
         return orders;
-    }
-
-    /** The calendar day as written (the clinic's own), when the date is given to the day. */
-    static LocalDate day(BaseDateTimeType date) {
-        return Optional.ofNullable(date).filter(BaseDateTimeType::hasValue)
-                .filter(d -> d.getPrecision().ordinal() >= ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal())
-                .map(d -> LocalDate.parse(d.getValueAsString().substring(0, 10)))
-                .orElse(null);
     }
 }

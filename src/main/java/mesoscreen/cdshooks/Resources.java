@@ -4,8 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.List;
 import mesoscreen.MesoscreenConfig;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -42,21 +40,6 @@ class Resources {
             // The parser's message may quote what the EHR sent; only the place is named.
             throw CdsRejected.badRequest(path, "not a FHIR R4 resource Mesoscreen can read");
         }
-    }
-
-    /** The resource itself, or the resources of a Bundle's entries (a Bundle of Bundles is opened too). */
-    static List<Resource> flatten(Resource resource) {
-        List<Resource> out = new ArrayList<>();
-        if (resource instanceof Bundle bundle) {
-            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-                if (entry.hasResource()) {
-                    out.addAll(flatten(entry.getResource()));
-                }
-            }
-        } else if (resource != null) {
-            out.add(resource);
-        }
-        return out;
     }
 
     /**

@@ -37,7 +37,8 @@ public class CapabilityResource {
     @GET
     @Produces(OperationOutcomes.MEDIA_TYPE)
     @Operation(summary = "The server's CapabilityStatement",
-            description = "Questionnaire read and search by url, CodeSystem read, and QuestionnaireResponse $screen.")
+            description = "Questionnaire read, search by url and $populate (SDC), CodeSystem read, and"
+                    + " QuestionnaireResponse $screen.")
     @APIResponse(responseCode = "200", description = "An R4 CapabilityStatement.",
             content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response metadata() {
@@ -59,6 +60,9 @@ public class CapabilityResource {
         questionnaire.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
         questionnaire.addSearchParam().setName("url").setType(Enumerations.SearchParamType.URI)
                 .setDefinition("http://hl7.org/fhir/SearchParameter/Questionnaire-url");
+        questionnaire.addOperation().setName("populate").setDefinition(Populate.OPERATION)
+                .setDocumentation("SDC $populate: the in-progress QuestionnaireResponse of what the patient's record"
+                        + " (subject and context resources) tells; issues name what was not read.");
         rest.addResource().setType("CodeSystem").addInteraction().setCode(TypeRestfulInteraction.READ);
         CapabilityStatement.CapabilityStatementRestResourceComponent response = rest.addResource()
                 .setType("QuestionnaireResponse");

@@ -34,7 +34,7 @@ public final class FhirIntakes {
      */
     public static IntakeSource.Read read(FhirSupport fhir, RuleSet rules, String body, String procedure) {
         // The FHIR parser keeps the last of duplicate keys; refuse them first, as for a JSON intake.
-        Optional<Violation> duplicate = duplicateKey(body);
+        Optional<Violation> duplicate = duplicateKey(body, "QuestionnaireResponse");
         if (duplicate.isPresent()) {
             return IntakeSource.Read.rejected(List.of(duplicate.get()));
         }
@@ -59,8 +59,11 @@ public final class FhirIntakes {
         return QuestionnaireResponseReader.read(response, rules, chosen);
     }
 
-    /** The first key that appears twice in one object, as a violation; other syntax errors are left to the parser. */
-    static Optional<Violation> duplicateKey(String body) {
+    /**
+     * The first key that appears twice in one object, as a violation at its FHIRPath from {@code root}; other
+     * syntax errors are left to the parser.
+     */
+    static Optional<Violation> duplicateKey(String body, String root) {
         if (body == null) {
             return Optional.empty();
         }
@@ -72,7 +75,7 @@ public final class FhirIntakes {
             } catch (JsonParseException e) {
                 if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
                     String field = parser.currentName();
-                    return Optional.of(new Violation(fhirPath(parser.getParsingContext().pathAsPointer().toString()),
+                    return Optional.of(new Violation(fhirPath(root, parser.getParsingContext().pathAsPointer().toString()),
                             "duplicate-key", "the key '" + Suggestions.shown(String.valueOf(field))
                             + "' appears twice"));
                 }
@@ -83,9 +86,9 @@ public final class FhirIntakes {
         return Optional.empty();
     }
 
-    /** "QuestionnaireResponse.item[0].answer" from the JSON pointer "/item/0/answer". */
-    private static String fhirPath(String pointer) {
-        StringBuilder out = new StringBuilder("QuestionnaireResponse");
+    /** "QuestionnaireResponse.item[0].answer" from the root and the JSON pointer "/item/0/answer". */
+    private static String fhirPath(String root, String pointer) {
+        StringBuilder out = new StringBuilder(root);
         for (String part : pointer.split("/")) {
             if (part.isEmpty()) {
                 continue;
@@ -101,7 +104,7 @@ public final class FhirIntakes {
      * names it quotes shown as every detail shows a client's name, and without the Java class names it may
      * carry ("java.lang.NumberFormatException: ").
      */
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
         String line = CLASS_NAME.matcher(message.replaceAll("HAPI-\\d+: ", "").replaceAll("\"[^\"]*\"", "\"…\""))
                 .replaceAll("").lines().findFirst().orElse("");

@@ -45,9 +45,12 @@ public class FhirResource {
     private final FhirSupport fhir;
 
     private final RequestClinic clinic;
+    private final Populate populate;
 
-    FhirResource(ScreeningService screenings, RuleSetRegistry registry, FhirSupport fhir, RequestClinic clinic) {
+    FhirResource(ScreeningService screenings, RuleSetRegistry registry, FhirSupport fhir, RequestClinic clinic,
+                 Populate populate) {
         this.clinic = clinic;
+        this.populate = populate;
         this.screenings = screenings;
         this.registry = registry;
         this.fhir = fhir;
@@ -72,6 +75,38 @@ public class FhirResource {
         String language = Languages.choose(accept, rules.languages());
         return fhirJson(fhir.encode(FhirQuestionnaires.questionnaire(rules, procedure.isEmpty() ? null : procedure,
                 language, fhir.base())), language);
+    }
+
+    @POST
+    @Path("/Questionnaire/{id}/$populate")
+    @Consumes({OperationOutcomes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Produces(OperationOutcomes.MEDIA_TYPE)
+    @Operation(summary = "Prefill the Questionnaire from the patient's record (SDC $populate)",
+            description = "SDC Questionnaire/$populate: a Parameters with subject (valueReference to the Patient) and"
+                    + " context parts (name, content: a Patient, Condition, MedicationRequest, MedicationStatement,"
+                    + " AllergyIntolerance, pregnancy status Observation or Medication, or a Bundle of them). Answers a"
+                    + " Parameters with response, an in-progress QuestionnaireResponse holding what the record tells"
+                    + " (read as the CDS Hooks chart is read; nothing else is answered), and issues, an"
+                    + " OperationOutcome naming by path what was not read.")
+    @RequestBody(required = true, content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT, description = "An R4 Parameters.")))
+    @APIResponse(responseCode = "200", description = "An R4 Parameters with response and, when something was not"
+            + " read, issues.",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", description = "Not a Parameters Mesoscreen can read (an OperationOutcome).",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No such Questionnaire (an OperationOutcome).",
+            content = @Content(mediaType = OperationOutcomes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response populate(@Parameter(example = "mesoscreen-intake-hydralift") @PathParam("id") String id,
+                             @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                             String accept,
+                             String body) {
+        RuleSet rules = registry.current(clinic.get());
+        String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
+                rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
+        String language = Languages.choose(accept, rules.languages());
+        return fhirJson(fhir.encode(populate.populate(rules, procedure.isEmpty() ? null : procedure, language, body)),
+                language);
     }
 
     @GET

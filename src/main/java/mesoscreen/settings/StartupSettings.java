@@ -41,6 +41,9 @@ public class StartupSettings {
         errors.addAll(TrustedProxies.check(config.trustedProxies().orElse(List.of())));
         String redis = value(raw, RedisUrl.VARIABLE, "mesoscreen.redis-url");
         errors.addAll(RedisUrl.check(redis));
+        SmartServers.Parsed smart = SmartServers.parse(value(raw, SmartServers.CLIENT_ID, "mesoscreen.smart.client-id"),
+                value(raw, SmartServers.VARIABLE, "mesoscreen.smart.fhir-servers"));
+        errors.addAll(smart.errors());
         String adminKey = value(raw, "MESOSCREEN_ADMIN_KEY", "mesoscreen.admin-key");
         if (adminKey != null && adminKey.isBlank()) {
             errors.add(new SettingError("MESOSCREEN_ADMIN_KEY",
@@ -57,6 +60,9 @@ public class StartupSettings {
         } else {
             LOG.infof("API keys required on /v1 and /fhir: %d clinic(s); publishable keys for %d clinic(s)",
                     keys.clinics(), publishable.clinics());
+        }
+        if (!smart.servers().isEmpty()) {
+            LOG.infof("SMART on FHIR app at /smart/launch: %d FHIR server(s) may launch it", smart.servers().size());
         }
         if (redis == null || redis.isBlank()) {
             LOG.info("Limits are per replica: MESOSCREEN_REDIS_URL is not set, so each replica keeps its own rate"

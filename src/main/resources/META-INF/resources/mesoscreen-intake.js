@@ -11,6 +11,11 @@
 //   lang       en | ru | tr; absent: the page's language
 //   api        the service's base URL; absent: where this module was loaded from
 //   api-key    sent as X-API-Key when the service requires one (it is visible to anyone who views the page)
+//
+// For a host that knows answers already (the SMART app, from the EHR's record): `prefill(values)` fills items
+// by id and marks each "from the record" (the clinician may change it; the mark then says so); `answers()` reads
+// what is on screen, item by item; and a `screener` property, when set, screens the answers instead of the JSON
+// post: an async function of the form that returns the fetch Response of the screening.
 
 const UI = {
   en: {
@@ -46,6 +51,8 @@ const UI = {
     fix: 'Please correct:',
     unreachable: 'The screening service cannot be reached. Please try again later.',
     loadFailed: 'The questionnaire could not be loaded.',
+    fromRecord: 'From the record',
+    changed: 'From the record, changed',
   },
   ru: {
     loading: 'Загружаем анкету…',
@@ -80,6 +87,8 @@ const UI = {
     fix: 'Пожалуйста, исправьте:',
     unreachable: 'Сервис проверки недоступен. Попробуйте позже.',
     loadFailed: 'Не удалось загрузить анкету.',
+    fromRecord: 'Из медкарты',
+    changed: 'Из медкарты, изменено',
   },
   tr: {
     loading: 'Anket yükleniyor…',
@@ -114,6 +123,8 @@ const UI = {
     fix: 'Lütfen düzeltin:',
     unreachable: 'Tarama hizmetine ulaşılamıyor. Lütfen daha sonra yeniden deneyin.',
     loadFailed: 'Anket yüklenemedi.',
+    fromRecord: 'Kayıttan',
+    changed: 'Kayıttan, değiştirildi',
   },
 };
 
@@ -167,6 +178,9 @@ input:not([type=radio]):not([type=checkbox]):focus-within, select:focus { outlin
 .result[data-eligibility=DEFER], .result[data-eligibility=REFER], .result[data-eligibility=NOT_ELIGIBLE] { border-color: #b42318; }
 .error { border: 2px solid #b42318; border-radius: .5rem; padding: .75rem 1rem; }
 .error p { margin: 0; }
+.from-record { display: inline-block; margin-left: .5rem; padding: 0 .4rem; border-radius: .25rem; font-size: .8em;
+  font-weight: 600; background: #dbeafe; color: #1e3a8a; }
+[data-source=changed] .from-record { background: #fef3c7; color: #78350f; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 30rem) {
   fieldset { padding: .5rem .6rem .75rem; }
@@ -222,7 +236,12 @@ class MesoscreenIntake extends HTMLElement {
   #form;
   #outcome;
   #questionnaire;
+  #prefilled = null; // item id -> values, applied whenever the form is (re)rendered
+  #groupOf = new Map(); // item id -> its group's id
   #uid = `m${++serial}`;
+
+  /** Optional: async (form) => Response, screening the answers in the host's own way. */
+  screener = null;
 
   constructor() {
     super();
@@ -303,6 +322,7 @@ class MesoscreenIntake extends HTMLElement {
     this.#questionnaire = body;
     this.#render(body);
     if (kept) this.#restore(kept);
+    else if (this.#prefilled) this.#applyPrefill();
     this.#updateShown();
   }
 
@@ -312,11 +332,13 @@ class MesoscreenIntake extends HTMLElement {
     const text = this.#text;
     this.#items.clear();
     this.#outcome = undefined;
+    this.#groupOf.clear();
+    questionnaire.groups.forEach(group => group.items.forEach(item => this.#groupOf.set(item.id, group.id)));
     const groups = questionnaire.groups.map(group => h('fieldset', { class: 'group', 'data-group': group.id },
       h('legend', {}, group.title),
       h('div', { class: 'group-items' }, group.items.map(item => this.#renderItem(item)))));
-    this.#form = h('form', { novalidate: true, onsubmit: e => this.#submit(e), onchange: () => this.#updateShown(),
-      oninput: () => this.#updateShown() },
+    this.#form = h('form', { novalidate: true, onsubmit: e => this.#submit(e),
+      onchange: e => { this.#changed(e); this.#updateShown(); }, oninput: e => { this.#changed(e); this.#updateShown(); } },
       h('p', { class: 'disclaimer', id: `${this.#uid}-disclaimer` }, text.disclaimer),
       groups,
       h('p', { class: 'note' }, text.unanswered),
@@ -509,6 +531,62 @@ class MesoscreenIntake extends HTMLElement {
     }
   }
 
+  // ---- answers a host knows already ---------------------------------------------------------------
+
+  /**
+   * Fills items by id and marks each as from the record. `values`: item id -> a list of values: option codes
+   * (one for a single choice), texts (one a row of a list), a number or a date, or for a repeating group one
+   * object per entry keyed by its parts' fields. Applied when the form is on screen, and again if it is rendered anew.
+   */
+  prefill(values) {
+    this.#prefilled = new Map(Object.entries(values));
+    if (this.#form) {
+      this.#applyPrefill();
+      this.#updateShown();
+    }
+  }
+
+  #applyPrefill() {
+    const kept = new Map();
+    for (const [id, values] of this.#prefilled) {
+      const entry = this.#items.get(id);
+      if (!entry || !values?.length) continue;
+      const parts = entry.item.type === 'group' ? entry.item.items.map(part => part.target?.field ?? part.id) : null;
+      kept.set(id, parts ? values.flatMap(one => parts.map(part => one[part] ?? '')) : values.map(String));
+      entry.element.dataset.source = 'record';
+      entry.element.querySelector('.from-record')?.remove();
+      entry.element.querySelector('legend, label').append(h('span', { class: 'from-record' }, this.#text.fromRecord));
+    }
+    this.#restore(kept);
+  }
+
+  /** A clinician's change to an answer from the record: the mark says so. */
+  #changed(event) {
+    const box = event.target.closest?.('[data-source=record]');
+    if (!box) return;
+    box.dataset.source = 'changed';
+    box.querySelector('.from-record').textContent = this.#text.changed;
+  }
+
+  /**
+   * The answers on screen, in form order: { item, group, values, source } for each shown item with an answer;
+   * values as prefill takes them, with `inputs` (the text fields of a list, row by row) for a host that keeps
+   * more than the text of an entry; source is 'record', 'changed' (from the record, changed) or null.
+   */
+  answers() {
+    const out = [];
+    for (const { item, element, value } of this.#items.values()) {
+      if (element.hidden) continue;
+      const answer = value();
+      const values = answer === null ? [] : Array.isArray(answer) ? answer : [answer];
+      if (!values.length) continue;
+      const inputs = item.type === 'text' && item.repeats
+        ? [...element.querySelectorAll('input[type=text]')].filter(input => input.value.trim()) : undefined;
+      out.push({ item, group: this.#groupOf.get(item.id), values, inputs, source: element.dataset.source ?? null });
+    }
+    return out;
+  }
+
   // ---- the intake -------------------------------------------------------------------------------
 
   /** The intake, built by each item's target (a JSON Pointer, or an entry of an intake list). */
@@ -562,7 +640,7 @@ class MesoscreenIntake extends HTMLElement {
     let body;
     try {
       const url = new URL('v1/screenings', this.#api.href.endsWith('/') ? this.#api : new URL(this.#api.href + '/'));
-      response = await fetch(url, {
+      response = this.screener ? await this.screener(this) : await fetch(url, {
         method: 'POST', credentials: 'omit', body: JSON.stringify(this.#intake()),
         headers: this.#headers({ 'Content-Type': 'application/json' }),
       });

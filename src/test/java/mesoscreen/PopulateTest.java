@@ -416,6 +416,27 @@ class PopulateTest {
     }
 
     @Test
+    void anotherMediaTypeIsA415OperationOutcome() {
+        given().urlEncodingEnabled(false).contentType("text/plain").body(parameters())
+                .post("/fhir/Questionnaire/" + HYDRALIFT + "/$populate").then().statusCode(415)
+                .contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("not-supported"));
+    }
+
+    @Test
+    void theSwaggerExamplePopulates() throws Exception {
+        JsonNode example = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .at("/paths/~1fhir~1Questionnaire~1{id}~1$populate/post/requestBody/content/application~1fhir+json"
+                        + "/examples/record/value");
+        JsonNode parameters = populate(HYDRALIFT, example.toString());
+        JsonNode response = parameter(parameters, "response");
+        assertEquals("Patient/example", response.path("subject").path("reference").asText());
+        assertEquals("yes", answer(response, "anticoagulants"));
+        assertEquals("yes", answer(response, "keloidTendency"));
+        assertNull(parameter(parameters, "issues"));
+    }
+
+    @Test
     void theCapabilityStatementListsPopulate() {
         given().get("/fhir/metadata").then().statusCode(200)
                 .body("rest[0].resource.find { it.type == 'Questionnaire' }.operation[0].name", equalTo("populate"))

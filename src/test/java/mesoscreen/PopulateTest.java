@@ -187,6 +187,18 @@ class PopulateTest {
     }
 
     @Test
+    void aConfirmedAllergyToAnIngredientAnswersTheIntoleranceQuestionAndScreensAsTheCardDoes() {
+        String confirmed = Fhir.allergy("Hyaluronic acid", "confirmed");
+        JsonNode response = response(populate(HYDRALIFT, parameters(Fhir.PATIENT_FEMALE, confirmed)));
+        assertEquals("yes", answer(response, "componentIntolerance"));
+        assertEquals("Hyaluronic acid", answers(response, "allergies").get(0).path("valueString").asText());
+        List<Map<String, Object>> cards = CdsHooksTest.cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(
+                Fhir.PATIENT_FEMALE, Map.of("allergies", Fhir.bundle(confirmed))), null));
+        assertEquals(cdsVerdict(cards), screen(response).path("eligibility").asText());
+        assertEquals("NOT_ELIGIBLE", cdsVerdict(cards));
+    }
+
+    @Test
     void oneBundleOrOneContextPerResourceGiveTheSameResponse() {
         JsonNode apart = response(populate(HYDRALIFT, parameters(Fhir.PATIENT_FEMALE, APIXABAN, HAEMOPHILIA)));
         JsonNode together = response(populate(HYDRALIFT, parameters(Fhir.bundle(Fhir.PATIENT_FEMALE, APIXABAN,

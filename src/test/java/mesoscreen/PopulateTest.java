@@ -235,6 +235,26 @@ class PopulateTest {
     }
 
     @Test
+    void aMedicationByReferenceIsReadFromTheBundleAndAFailedSearchIsNamed() {
+        String request = """
+                { "resourceType": "MedicationRequest", "id": "medrx-2", "status": "active", "intent": "order",
+                  "medicationReference": { "reference": "Medication/med-1" },
+                  "subject": { "reference": "Patient/pat-1" } }""";
+        String medication = """
+                { "resourceType": "Medication", "id": "med-1",
+                  "code": { "coding": [ { "system": "http://www.whocc.no/atc", "code": "B01AF01",
+                                          "display": "rivaroxaban" } ], "text": "Xarelto 20 mg" } }""";
+        String failed = """
+                { "resourceType": "OperationOutcome", "issue": [ { "severity": "error", "code": "timeout" } ] }""";
+        JsonNode parameters = populate(HYDRALIFT, parameters(Fhir.PATIENT_FEMALE, Fhir.bundle(request, medication),
+                Fhir.bundle(failed)));
+        JsonNode response = response(parameters);
+        assertEquals("yes", answer(response, "anticoagulants"));
+        assertEquals("B01AF01", answers(response, "medications").get(0).path("valueCoding").path("code").asText());
+        assertEquals("incomplete", issues(parameters).get("Parameters.parameter[3].part[1].resource.entry[0].resource"));
+    }
+
+    @Test
     void isotretinoinStoppedOnADateGoesToItsFollowUpAndDefersUntilTheWindowCloses() {
         String stopped = LocalDate.now(ZoneOffset.UTC).minusMonths(2).toString();
         String statement = """

@@ -205,6 +205,19 @@ class AccessControlTest {
     }
 
     @Test
+    void populateTakesTheKeyEveryFhirCallTakes() {
+        String parameters = PopulateTest.parameters(Fhir.PATIENT_FEMALE);
+        from("192.0.2.52").urlEncodingEnabled(false).contentType("application/fhir+json").body(parameters)
+                .post("/fhir/Questionnaire/mesoscreen-intake/$populate").then().statusCode(401)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("login"));
+        from("192.0.2.53").header("X-API-Key", KEY_A).urlEncodingEnabled(false).contentType("application/fhir+json")
+                .body(parameters).post("/fhir/Questionnaire/mesoscreen-intake/$populate").then().statusCode(200)
+                .body("parameter[0].resource.resourceType", equalTo("QuestionnaireResponse"));
+    }
+
+    @Test
     void corsAllowsOnlyTheConfiguredOriginsAndSaysItVaries() {
         given().header("Origin", "https://clinic.example").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type,x-api-key")

@@ -187,6 +187,18 @@ class PopulateTest {
     }
 
     @Test
+    void aConfirmedAllergyToAnIngredientAnswersTheIntoleranceQuestionAndScreensAsTheCardDoes() {
+        String confirmed = Fhir.allergy("Hyaluronic acid", "confirmed");
+        JsonNode response = response(populate(HYDRALIFT, parameters(Fhir.PATIENT_FEMALE, confirmed)));
+        assertEquals("yes", answer(response, "componentIntolerance"));
+        assertEquals("Hyaluronic acid", answers(response, "allergies").get(0).path("valueString").asText());
+        List<Map<String, Object>> cards = CdsHooksTest.cards(Fhir.appointmentBook("hydralift", Fhir.prefetch(
+                Fhir.PATIENT_FEMALE, Map.of("allergies", Fhir.bundle(confirmed))), null));
+        assertEquals(cdsVerdict(cards), screen(response).path("eligibility").asText());
+        assertEquals("NOT_ELIGIBLE", cdsVerdict(cards));
+    }
+
+    @Test
     void oneBundleOrOneContextPerResourceGiveTheSameResponse() {
         JsonNode apart = response(populate(HYDRALIFT, parameters(Fhir.PATIENT_FEMALE, APIXABAN, HAEMOPHILIA)));
         JsonNode together = response(populate(HYDRALIFT, parameters(Fhir.bundle(Fhir.PATIENT_FEMALE, APIXABAN,
@@ -220,6 +232,26 @@ class PopulateTest {
         assertNull(answer(response(notTaken), "anticoagulants"));
         assertEquals(List.of(), answers(response(notTaken), "medications"));
         assertEquals("not-a-fact", issues(notTaken).get("Parameters.parameter[2].part[1].resource.status"));
+    }
+
+    @Test
+    void aMedicationByReferenceIsReadFromTheBundleAndAFailedSearchIsNamed() {
+        String request = """
+                { "resourceType": "MedicationRequest", "id": "medrx-2", "status": "active", "intent": "order",
+                  "medicationReference": { "reference": "Medication/med-1" },
+                  "subject": { "reference": "Patient/pat-1" } }""";
+        String medication = """
+                { "resourceType": "Medication", "id": "med-1",
+                  "code": { "coding": [ { "system": "http://www.whocc.no/atc", "code": "B01AF01",
+                                          "display": "rivaroxaban" } ], "text": "Xarelto 20 mg" } }""";
+        String failed = """
+                { "resourceType": "OperationOutcome", "issue": [ { "severity": "error", "code": "timeout" } ] }""";
+        JsonNode parameters = populate(HYDRALIFT, parameters(Fhir.PATIENT_FEMALE, Fhir.bundle(request, medication),
+                Fhir.bundle(failed)));
+        JsonNode response = response(parameters);
+        assertEquals("yes", answer(response, "anticoagulants"));
+        assertEquals("B01AF01", answers(response, "medications").get(0).path("valueCoding").path("code").asText());
+        assertEquals("incomplete", issues(parameters).get("Parameters.parameter[3].part[1].resource.entry[0].resource"));
     }
 
     @Test
@@ -413,6 +445,27 @@ class PopulateTest {
     private static io.restassured.response.ValidatableResponse rejected(String body) {
         return given().urlEncodingEnabled(false).contentType(SENT).body(body).post("/fhir/Questionnaire/" + HYDRALIFT + "/$populate")
                 .then().statusCode(400).contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"));
+    }
+
+    @Test
+    void anotherMediaTypeIsA415OperationOutcome() {
+        given().urlEncodingEnabled(false).contentType("text/plain").body(parameters())
+                .post("/fhir/Questionnaire/" + HYDRALIFT + "/$populate").then().statusCode(415)
+                .contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("not-supported"));
+    }
+
+    @Test
+    void theSwaggerExamplePopulates() throws Exception {
+        JsonNode example = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .at("/paths/~1fhir~1Questionnaire~1{id}~1$populate/post/requestBody/content/application~1fhir+json"
+                        + "/examples/record/value");
+        JsonNode parameters = populate(HYDRALIFT, example.toString());
+        JsonNode response = parameter(parameters, "response");
+        assertEquals("Patient/example", response.path("subject").path("reference").asText());
+        assertEquals("yes", answer(response, "anticoagulants"));
+        assertEquals("yes", answer(response, "keloidTendency"));
+        assertNull(parameter(parameters, "issues"));
     }
 
     @Test

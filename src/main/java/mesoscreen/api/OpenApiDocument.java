@@ -47,6 +47,7 @@ public class OpenApiDocument implements OASFilter {
             Map.entry("GET /fhir/Questionnaire/{id}", "readFhirQuestionnaire"),
             Map.entry("GET /fhir/CodeSystem/{id}", "readFhirCodeSystem"),
             Map.entry("POST /fhir/QuestionnaireResponse/$screen", "screenQuestionnaireResponse"),
+            Map.entry("POST /fhir/Questionnaire/{id}/$populate", "populateFhirQuestionnaire"),
             Map.entry("POST /admin/rules/reload", "reloadRules"),
             Map.entry("GET /cds-services", "discoverCdsServices"),
             Map.entry("POST /cds-services/{id}", "callCdsService"),
@@ -119,7 +120,11 @@ public class OpenApiDocument implements OASFilter {
             }
             jsonFirst(operation);
             if (path.equals("/fhir/QuestionnaireResponse/$screen")) {
-                fhirExample(operation);
+                fhirExample(operation, "two-answers", "Age and one answer, the rest unknown: 200 INCOMPLETE",
+                        Samples.QUESTIONNAIRE_RESPONSE);
+            } else if (path.equals("/fhir/Questionnaire/{id}/$populate")) {
+                fhirExample(operation, "record", "A record with Xarelto and keloid scars, two answers prefilled: 200",
+                        Samples.POPULATE_PARAMETERS);
             }
             problemExamples(operation.getResponses());
         }));
@@ -177,19 +182,18 @@ public class OpenApiDocument implements OASFilter {
         content.setMediaTypes(ordered);
     }
 
-    /** The FHIR operation opens with a QuestionnaireResponse that screens, not with {}. */
+    /** A FHIR operation opens with a body that works (a QuestionnaireResponse that screens...), not with {}. */
     @SuppressWarnings("unchecked")
-    private static void fhirExample(Operation operation) {
+    private static void fhirExample(Operation operation, String name, String summary, String sample) {
         if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
             return;
         }
         operation.getRequestBody().getContent().getMediaTypes().values().forEach(type -> {
             try {
-                type.addExample("two-answers", OASFactory.createExample()
-                        .summary("Age and one answer, the rest unknown: 200 INCOMPLETE")
-                        .value(JSON.readValue(Samples.QUESTIONNAIRE_RESPONSE, Map.class)));
+                type.addExample(name, OASFactory.createExample().summary(summary)
+                        .value(JSON.readValue(sample, Map.class)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("Samples.QUESTIONNAIRE_RESPONSE is not JSON", e);
+                throw new IllegalStateException("the " + name + " sample is not JSON", e);
             }
         });
     }

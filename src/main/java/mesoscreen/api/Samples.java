@@ -85,4 +85,30 @@ final class Samples {
               ]
             }
             """;
+
+    /** SDC $populate's in-parameters: the patient and a Bundle of their record, for POST /fhir/Questionnaire/{id}/$populate. */
+    static final String POPULATE_PARAMETERS = """
+            {
+              "resourceType": "Parameters",
+              "parameter": [
+                { "name": "subject", "valueReference": { "reference": "Patient/example" } },
+                { "name": "context", "part": [
+                  { "name": "name", "valueString": "record" },
+                  { "name": "content", "resource": { "resourceType": "Bundle", "type": "collection", "entry": [
+                    { "resource": { "resourceType": "Patient", "id": "example", "gender": "female",
+                                    "birthDate": "1988-04-02" } },
+                    { "resource": { "resourceType": "MedicationStatement", "status": "active",
+                                    "medicationCodeableConcept": { "text": "Xarelto 20 mg" },
+                                    "subject": { "reference": "Patient/example" } } },
+                    { "resource": { "resourceType": "Condition",
+                                    "clinicalStatus": { "coding": [ {
+                                      "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                                      "code": "active" } ] },
+                                    "code": { "text": "keloid scars" },
+                                    "subject": { "reference": "Patient/example" } } }
+                  ] } }
+                ] }
+              ]
+            }
+            """;
 }

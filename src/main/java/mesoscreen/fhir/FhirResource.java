@@ -70,11 +70,9 @@ public class FhirResource {
                                   @Parameter(description = "en, ru or tr") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                                   String accept) {
         RuleSet rules = registry.current(clinic.get());
-        String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
-                rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
+        String procedure = procedureOf(id, rules);
         String language = Languages.choose(accept, rules.languages());
-        return fhirJson(fhir.encode(FhirQuestionnaires.questionnaire(rules, procedure.isEmpty() ? null : procedure,
-                language, fhir.base())), language);
+        return fhirJson(fhir.encode(FhirQuestionnaires.questionnaire(rules, procedure, language, fhir.base())), language);
     }
 
     @POST
@@ -102,11 +100,9 @@ public class FhirResource {
                              String accept,
                              String body) {
         RuleSet rules = registry.current(clinic.get());
-        String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
-                rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
+        String procedure = procedureOf(id, rules);
         String language = Languages.choose(accept, rules.languages());
-        return fhirJson(fhir.encode(populate.populate(rules, procedure.isEmpty() ? null : procedure, language, body)),
-                language);
+        return fhirJson(fhir.encode(populate.populate(rules, procedure, language, body)), language);
     }
 
     @GET
@@ -197,6 +193,13 @@ public class FhirResource {
 
     private static Response fhirJson(String body, String language) {
         return Response.ok(body, OperationOutcomes.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
+    }
+
+    /** The procedure of one of our Questionnaire ids (null: the one of every procedure); a 404 for another id. */
+    private static String procedureOf(String id, RuleSet rules) {
+        String procedure = FhirQuestionnaires.procedureOf(id, rules).orElseThrow(() -> notFound("Questionnaire", id,
+                rules.procedures().keySet().stream().map(FhirQuestionnaires::id).toList()));
+        return procedure.isEmpty() ? null : procedure;
     }
 
     private static FhirRejected notFound(String type, String id, java.util.Collection<String> known) {

@@ -62,7 +62,7 @@ final class PopulatedResponse {
             out.item(item, placed).ifPresent(response::addItem);
         }
         out.answers.keySet().stream().filter(id -> !placed.contains(id)).forEach(id -> notes.add(new Note(
-                "QuestionnaireResponse", "not-asked", "the record answers '" + id + "', which this Questionnaire does"
+                "QuestionnaireResponse.item.where(linkId='" + id + "')", "not-asked", "the record answers '" + id + "', which this Questionnaire does"
                 + " not ask: use the Questionnaire of every procedure (" + FhirQuestionnaires.ID + ") to keep it",
                 true)));
         return response;
@@ -90,7 +90,8 @@ final class PopulatedResponse {
                 continue;
             }
             if (medication.stoppedOn() != null) {
-                notes.add(new Note("QuestionnaireResponse", "stopped-listed", "a medication stopped on a known date"
+                notes.add(new Note("QuestionnaireResponse.item.where(linkId='" + IntakeField.MEDICATIONS.id()
+                        + "')", "stopped-listed", "a medication stopped on a known date"
                         + " that no question asks the stop date of is listed as taken now, the stricter reading", true));
             }
             put(IntakeField.MEDICATIONS.id(), value(medication.entry()));

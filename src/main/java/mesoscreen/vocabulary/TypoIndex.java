@@ -26,8 +26,9 @@ final class TypoIndex {
      * terms it comes from. Hashes, not strings: a word's keys are hashed without building a string each, and
      * two keys of one hash only add a term to check with the distance, which decides.
      */
-    private final int[] hashes;
-    private final int[][] positions;
+    private final java.nio.IntBuffer hashes;
+    /** Per slot, the positions of its terms; empty for a free slot. Read-only buffers: a rule set is frozen. */
+    private final List<java.nio.IntBuffer> positions;
 
     TypoIndex(List<Term> terms) {
         this.terms = List.copyOf(terms);
@@ -41,26 +42,31 @@ final class TypoIndex {
             }
         }
         int size = Integer.highestOneBit(Math.max(4, keys.size() * 2)) * 2;
-        this.hashes = new int[size];
-        this.positions = new int[size][];
-        keys.forEach((key, at) -> {
-            int slot = slot(key);
-            while (positions[slot] != null) {
+        int[] slots = new int[size];
+        int[][] at = new int[size][];
+        keys.forEach((key, list) -> {
+            int slot = slot(key, size);
+            while (at[slot] != null) {
                 slot = (slot + 1) & (size - 1);
             }
-            hashes[slot] = key;
-            positions[slot] = at.stream().mapToInt(Integer::intValue).toArray();
+            slots[slot] = key;
+            at[slot] = list.stream().mapToInt(Integer::intValue).toArray();
         });
+        this.hashes = java.nio.IntBuffer.wrap(slots).asReadOnlyBuffer();
+        this.positions = java.util.Arrays.stream(at)
+                .map(p -> java.nio.IntBuffer.wrap(p == null ? new int[0] : p).asReadOnlyBuffer()).toList();
     }
 
     /** Calls {@code found} with (id, term) for every term at most one typo from {@code word}, in the order given. */
     void near(String word, BiConsumer<String, String> found) {
         BitSet candidates = new BitSet(terms.size());
+        int size = hashes.capacity();
         for (int key : keys(word)) {
-            for (int slot = slot(key); positions[slot] != null; slot = (slot + 1) & (hashes.length - 1)) {
-                if (hashes[slot] == key) {
-                    for (int position : positions[slot]) {
-                        candidates.set(position);
+            for (int slot = slot(key, size); positions.get(slot).capacity() > 0; slot = (slot + 1) & (size - 1)) {
+                if (hashes.get(slot) == key) {
+                    java.nio.IntBuffer at = positions.get(slot);
+                    for (int i = 0; i < at.capacity(); i++) {
+                        candidates.set(at.get(i));
                     }
                     break;
                 }
@@ -74,9 +80,9 @@ final class TypoIndex {
         }
     }
 
-    private int slot(int key) {
+    private static int slot(int key, int size) {
         int mixed = key * 0x9E3779B9;
-        return (mixed ^ (mixed >>> 16)) & (hashes.length - 1);
+        return (mixed ^ (mixed >>> 16)) & (size - 1);
     }
 
     /**

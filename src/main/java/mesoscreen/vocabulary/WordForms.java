@@ -66,37 +66,49 @@ public final class WordForms {
         }
     }
 
-    /** A language's endings as a trie read from a word's last letter backwards: every ending that fits, in one walk. */
+    /**
+     * A language's endings as a trie read from a word's last letter backwards: every ending that fits, in one walk.
+     * Frozen like the rest of a rule set: the letters of a node's children as a string, its children as a list.
+     */
     static final class Endings {
-        private char[] letters = new char[0];
-        private Endings[] next = new Endings[0];
-        private boolean ending;
+        private final String letters;
+        private final List<Endings> next;
+        private final boolean ending;
 
-        static Endings of(List<String> endings) {
-            Endings root = new Endings();
-            for (String ending : endings) {
-                Endings node = root;
-                for (int i = ending.length() - 1; i >= 0; i--) {
-                    node = node.child(ending.charAt(i), true);
-                }
-                node.ending = true;
-            }
-            return root;
+        private Endings(String letters, List<Endings> next, boolean ending) {
+            this.letters = letters;
+            this.next = next;
+            this.ending = ending;
         }
 
-        private Endings child(char letter, boolean add) {
-            for (int i = 0; i < letters.length; i++) {
-                if (letters[i] == letter) {
-                    return next[i];
+        static Endings of(List<String> endings) {
+            return of(endings, 0);
+        }
+
+        /** The node for the endings that share their last {@code depth} letters (all of them at the root). */
+        private static Endings of(List<String> endings, int depth) {
+            java.util.TreeMap<Character, List<String>> byLetter = new java.util.TreeMap<>();
+            boolean ending = false;
+            for (String each : endings) {
+                if (each.length() == depth) {
+                    ending = true;
+                } else {
+                    byLetter.computeIfAbsent(each.charAt(each.length() - 1 - depth), c -> new java.util.ArrayList<>())
+                            .add(each);
                 }
             }
-            if (!add) {
-                return null;
-            }
-            letters = java.util.Arrays.copyOf(letters, letters.length + 1);
-            next = java.util.Arrays.copyOf(next, next.length + 1);
-            letters[letters.length - 1] = letter;
-            return next[next.length - 1] = new Endings();
+            StringBuilder letters = new StringBuilder();
+            List<Endings> next = new java.util.ArrayList<>();
+            byLetter.forEach((letter, longer) -> {
+                letters.append(letter);
+                next.add(of(longer, depth + 1));
+            });
+            return new Endings(letters.toString(), List.copyOf(next), ending);
+        }
+
+        private Endings child(char letter) {
+            int at = letters.indexOf(letter);
+            return at < 0 ? null : next.get(at);
         }
 
         /** Marks the length of each stem of at least {@code minStem} letters that {@code word[0, end)} less an ending leaves. */
@@ -104,7 +116,7 @@ public final class WordForms {
             boolean any = false;
             Endings node = this;
             for (int i = end - 1; i >= minStem; i--) {
-                node = node.child(word.charAt(i), false);
+                node = node.child(word.charAt(i));
                 if (node == null) {
                     break;
                 }

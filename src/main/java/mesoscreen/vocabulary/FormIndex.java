@@ -22,6 +22,10 @@ final class FormIndex {
         this.words = Map.copyOf(words);
     }
 
+    WordForms wordForms() {
+        return wordForms;
+    }
+
     boolean isEmpty() {
         return words.isEmpty();
     }

@@ -108,6 +108,11 @@ public final class Lexicon {
         return new Builder(normalizer, true);
     }
 
+    /** The word forms its terms are read in (for tests of the stemmer on the loaded rules). */
+    WordForms wordForms() {
+        return forms.wordForms();
+    }
+
     /** The canonical ids, in the order the vocabulary file lists them. */
     public Set<String> ids() {
         return ids;

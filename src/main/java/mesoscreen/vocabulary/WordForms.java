@@ -141,6 +141,10 @@ public final class WordForms {
         return languages.stream().anyMatch(l -> l.language().equals(language) && !l.repeat());
     }
 
+    List<Language> languages() {
+        return languages;
+    }
+
     public boolean has(String language) {
         return languages.stream().anyMatch(l -> l.language().equals(language));
     }

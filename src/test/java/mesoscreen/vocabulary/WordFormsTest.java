@@ -3,7 +3,6 @@ package mesoscreen.vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -11,12 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import mesoscreen.rules.RuleSetLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,19 +106,9 @@ class WordFormsTest {
         return out;
     }
 
-    private static List<WordForms.Language> bundled() throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Path.of("rules/vocabulary/word-forms.yaml").toFile());
-        List<WordForms.Language> out = new ArrayList<>();
-        for (JsonNode node : root.path("wordForms")) {
-            List<String> endings = new ArrayList<>();
-            node.path("endings").forEach(e -> endings.add(NORMALIZER.normalize(e.asText())));
-            Map<Character, Character> softening = new HashMap<>();
-            node.path("softening").properties().forEach(e -> softening.put(e.getKey().charAt(0), e.getValue().asText().charAt(0)));
-            Character.UnicodeScript script = node.path("script").asText().equals("cyrillic")
-                    ? Character.UnicodeScript.CYRILLIC : Character.UnicodeScript.LATIN;
-            out.add(new WordForms.Language(node.path("language").asText(), script, endings,
-                    node.path("minStem").asInt(), node.path("repeat").asBoolean(), softening));
-        }
+    /** The word forms of the bundled rules, as the loader reads them. */
+    private static List<WordForms.Language> bundled() {
+        List<WordForms.Language> out = RuleSetLoader.load(Path.of("rules")).vocabulary().conditions().wordForms().languages();
         assertEquals(2, out.size(), "the bundled word forms: ru and tr");
         return out;
     }

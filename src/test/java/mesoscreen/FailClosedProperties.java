@@ -22,9 +22,11 @@ import mesoscreen.result.Rendering;
 import mesoscreen.intake.Answer;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Sex;
+import mesoscreen.rules.Facts;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.condition.Condition;
 import mesoscreen.screening.Eligibility;
+import mesoscreen.screening.FactsSeam;
 import mesoscreen.screening.Screener;
 import mesoscreen.screening.Screening;
 import mesoscreen.vocabulary.CodeSystems;
@@ -160,6 +162,37 @@ class FailClosedProperties {
         Intake shuffled = IntakeArbitraries.shuffled(intake, random);
         assertEquals(json, Rendering.json(screen(shuffled), language), "the same intake with its lists shuffled");
         count("d. same intake, any order");
+    }
+
+    // ---- e. a condition's truth alone is the truth of its evaluation -------------------------------
+
+    /**
+     * A rule stays clear without its evidence being built when {@link Condition#truth} says false, so the
+     * shortcut must agree with {@link Condition#test} everywhere: every node of every rule's condition, for
+     * every procedure. A node that said false where its evaluation is true or unknown would lose a finding.
+     */
+    @Property(tries = 500)
+    void aConditionsTruthAloneIsTheTruthOfItsEvaluation(@ForAll("crowdedIntakes") Intake intake) {
+        Facts facts = FactsSeam.facts(intake, RULES, Engine.TODAY);
+        for (String procedure : RULES.procedures().keySet()) {
+            Facts forProcedure = facts.forProcedure(procedure);
+            for (Rule rule : RULES.rules()) {
+                sameTruth(rule.id(), rule.when(), forProcedure);
+            }
+        }
+        count("e. truth alone is the evaluated truth");
+    }
+
+    private static void sameTruth(String rule, Condition condition, Facts facts) {
+        assertEquals(condition.test(facts).truth(), condition.truth(facts),
+                () -> rule + ": " + condition.describe() + " for " + facts.procedure());
+        if (condition instanceof Condition.All all) {
+            all.children().forEach(c -> sameTruth(rule, c, facts));
+        } else if (condition instanceof Condition.Any any) {
+            any.children().forEach(c -> sameTruth(rule, c, facts));
+        } else if (condition instanceof Condition.Not not) {
+            sameTruth(rule, not.child(), facts);
+        }
     }
 
     @AfterContainer

@@ -3,7 +3,6 @@ package mesoscreen.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,18 +115,24 @@ public record RuleSet(String version, String digest, List<String> languages, Map
      * is evaluated once here rather than once per procedure.
      */
     public Map<String, List<Finding>> evaluateEach(Facts facts, Collection<String> procedures) {
-        Map<Rule, Optional<Finding>> shared = new IdentityHashMap<>(); // a record's hashCode would walk the rule
         Map<String, List<Finding>> out = new LinkedHashMap<>();
+        List<Facts> forEach = new ArrayList<>(procedures.size());
+        List<List<Finding>> findings = new ArrayList<>(procedures.size());
         for (String procedure : procedures) {
-            Facts forProcedure = facts.forProcedure(procedure);
-            List<Finding> findings = new ArrayList<>();
-            for (Rule rule : rules) {
-                if (rule.appliesTo(procedure)) {
-                    (rule.when().readsProcedure() ? finding(rule, forProcedure)
-                            : shared.computeIfAbsent(rule, r -> finding(r, forProcedure))).ifPresent(findings::add);
+            forEach.add(facts.forProcedure(procedure));
+            findings.add(out.computeIfAbsent(procedure, p -> new ArrayList<>()));
+        }
+        for (Rule rule : rules) {
+            boolean shared = !rule.when().readsProcedure();
+            Optional<Finding> once = null;
+            for (int i = 0; i < forEach.size(); i++) {
+                Facts forProcedure = forEach.get(i);
+                if (rule.appliesTo(forProcedure.procedure())) {
+                    Optional<Finding> finding = once != null ? once : finding(rule, forProcedure);
+                    once = shared ? finding : null;
+                    finding.ifPresent(findings.get(i)::add);
                 }
             }
-            out.put(procedure, findings);
         }
         return out;
     }

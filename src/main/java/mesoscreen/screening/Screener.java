@@ -9,6 +9,7 @@ import java.util.Set;
 import mesoscreen.course.Course;
 import mesoscreen.intake.Intake;
 import mesoscreen.vocabulary.Concern;
+import mesoscreen.rules.Finding;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
 
@@ -30,11 +31,15 @@ public final class Screener {
 
     public static Screening screen(Intake intake, RuleSet rules, LocalDate today) {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
-        Map<String, Verdict> verdicts = verdicts(built, rules);
+        boolean unrecognized = !built.unrecognized().isEmpty();
+        Map<String, List<Finding>> findings = rules.evaluateEach(built.facts(), rules.procedures().keySet());
+        // Other procedures are only compared by eligibility; the whole verdict is drawn up for the one answered for.
+        Map<String, Eligibility> eligibilities = new java.util.HashMap<>();
+        findings.forEach((id, each) -> eligibilities.put(id, Verdict.eligibility(each, unrecognized)));
         // In catalogue order, whatever order the patient named them in.
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();
-        Comparator<Procedure> preference = preference(concerns, verdicts, rules);
+        Comparator<Procedure> preference = preference(concerns, eligibilities, rules);
         List<Procedure> fitting = rules.procedures().values().stream()
                 .filter(p -> concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, p)))
                 .sorted(preference)
@@ -44,12 +49,12 @@ public final class Screener {
         Procedure procedure = suggested
                 ? (fitting.isEmpty() ? rules.procedures().values().iterator().next() : fitting.get(0))
                 : rules.procedures().get(intake.procedure());
-        Verdict verdict = verdicts.get(procedure.id());
+        Verdict verdict = Verdict.of(findings.get(procedure.id()), unrecognized, rules);
 
         List<Screening.Alternative> alternatives = !IN_THE_WAY.contains(verdict.eligibility()) ? List.of()
                 : fitting.stream()
-                        .filter(p -> verdicts.get(p.id()).eligibility().compareTo(verdict.eligibility()) < 0)
-                        .map(p -> new Screening.Alternative(p, verdicts.get(p.id()).eligibility()))
+                        .filter(p -> eligibilities.get(p.id()).compareTo(verdict.eligibility()) < 0)
+                        .map(p -> new Screening.Alternative(p, eligibilities.get(p.id())))
                         .toList();
 
         Course course = null;
@@ -84,7 +89,8 @@ public final class Screener {
      * Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue
      * order. Each procedure's place is worked out once, not at every comparison.
      */
-    private static Comparator<Procedure> preference(List<Concern> concerns, Map<String, Verdict> verdicts, RuleSet rules) {
+    private static Comparator<Procedure> preference(List<Concern> concerns, Map<String, Eligibility> eligibilities,
+                                                    RuleSet rules) {
         Map<String, Place> places = new java.util.HashMap<>();
         int index = 0;
         for (Procedure procedure : rules.procedures().values()) {
@@ -95,7 +101,7 @@ public final class Screener {
                 treated += rank < UNTREATED ? 1 : 0;
                 ranks += rank;
             }
-            places.put(procedure.id(), new Place(verdicts.get(procedure.id()).eligibility(), treated, ranks, index++));
+            places.put(procedure.id(), new Place(eligibilities.get(procedure.id()), treated, ranks, index++));
         }
         return Comparator.comparing(p -> places.get(p.id()));
     }

@@ -25,7 +25,6 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
                       List<Finding> notes, Map<String, List<String>> missing, LocalDate eligibleFrom) {
 
     static Verdict of(List<Finding> findings, boolean unrecognized, RuleSet rules) {
-        Eligibility eligibility = unrecognized ? Eligibility.ELIGIBLE_WITH_PRECAUTIONS : Eligibility.ELIGIBLE;
         List<Finding> contraindications = new ArrayList<>();
         List<Finding> precautions = new ArrayList<>();
         List<Finding> notes = new ArrayList<>();
@@ -43,19 +42,34 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
                 finding.missing().forEach(fact -> missing.computeIfAbsent(fact, k -> new ArrayList<>()).add(rule.id()));
             }
             if (rule.kind() == Rule.Kind.PRECAUTION) {
-                // A precaution we cannot rule out is given all the same: it only adds care.
                 precautions.add(finding);
-                eligibility = eligibility.worst(Eligibility.ELIGIBLE_WITH_PRECAUTIONS);
             } else if (known) {
                 contraindications.add(finding);
-                eligibility = eligibility.worst(Eligibility.of(rule.severity()));
-            } else {
-                eligibility = eligibility.worst(Eligibility.INCOMPLETE);
             }
         }
+        Eligibility eligibility = eligibility(findings, unrecognized);
         contraindications.sort(Comparator.comparing((Finding f) -> Eligibility.of(f.rule().severity())).reversed());
         return new Verdict(eligibility, contraindications, precautions, notes, orderedByQuestion(missing, rules),
                 eligibility == Eligibility.DEFER ? eligibleFrom(contraindications) : null);
+    }
+
+    /**
+     * The eligibility {@link #of} gives, without the lists and what is missing: all that the procedures
+     * other than the one answered for are compared by.
+     */
+    static Eligibility eligibility(List<Finding> findings, boolean unrecognized) {
+        Eligibility eligibility = unrecognized ? Eligibility.ELIGIBLE_WITH_PRECAUTIONS : Eligibility.ELIGIBLE;
+        for (Finding finding : findings) {
+            Rule rule = finding.rule();
+            boolean known = finding.truth() == Truth.TRUE;
+            if (rule.kind() == Rule.Kind.PRECAUTION) {
+                // A precaution we cannot rule out is given all the same: it only adds care.
+                eligibility = eligibility.worst(Eligibility.ELIGIBLE_WITH_PRECAUTIONS);
+            } else if (rule.kind() == Rule.Kind.CONTRAINDICATION) {
+                eligibility = eligibility.worst(known ? Eligibility.of(rule.severity()) : Eligibility.INCOMPLETE);
+            }
+        }
+        return eligibility;
     }
 
     /** The last day a deferral ends; none when one of them has no end date (pregnancy, say). */

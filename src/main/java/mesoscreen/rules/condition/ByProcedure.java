@@ -32,6 +32,20 @@ final class ByProcedure {
         return areaIn(condition.areas(), facts.areas(), "areas");
     }
 
+    /** {@link #areaIn}'s truth alone. */
+    static Truth areaInTruth(Condition.AreaIn condition, Facts facts) {
+        if (facts.areas().isEmpty()) {
+            Result result = condition.byCatalogue().get(facts.procedure());
+            return result != null ? result.truth() : Truth.UNKNOWN;
+        }
+        for (String area : facts.areas()) {
+            if (condition.areas().contains(area)) {
+                return Truth.TRUE;
+            }
+        }
+        return Truth.FALSE;
+    }
+
     /** {@link #areaIn} for each procedure of the catalogue, when the intake names no area. */
     static Map<String, Result> areasOfCatalogue(Set<String> areas, Map<String, List<String>> areasByProcedure) {
         Map<String, Result> out = new HashMap<>();

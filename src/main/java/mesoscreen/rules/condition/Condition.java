@@ -134,6 +134,12 @@ public sealed interface Condition {
                     : Result.decided(stated.answer() == Answer.YES, stated.evidence());
         }
 
+        @Override
+        public Truth truth(Facts facts) {
+            Answer answer = facts.answers().get(question).answer();
+            return answer == Answer.UNKNOWN ? Truth.UNKNOWN : Truth.of(answer == Answer.YES);
+        }
+
         public String describe() {
             return "answer " + question;
         }
@@ -154,6 +160,11 @@ public sealed interface Condition {
         public Result test(Facts facts) {
             List<String> evidence = entries(facts).get(id);
             return evidence == null ? Result.decided(false, List.of()) : Result.decided(true, evidence);
+        }
+
+        @Override
+        public Truth truth(Facts facts) {
+            return Truth.of(entries(facts).containsKey(id));
         }
 
         private Map<String, List<String>> entries(Facts facts) {
@@ -304,6 +315,11 @@ public sealed interface Condition {
             return ByProcedure.areaIn(this, facts);
         }
 
+        @Override
+        public Truth truth(Facts facts) {
+            return ByProcedure.areaInTruth(this, facts);
+        }
+
         public void reads(Set<String> out) {
             out.add(IntakeField.AREAS.id());
         }
@@ -328,6 +344,16 @@ public sealed interface Condition {
             return Result.decided(!hit.isEmpty(), hit.stream().map(c -> "concerns contains " + c).toList());
         }
 
+        @Override
+        public Truth truth(Facts facts) {
+            for (String concern : facts.concerns()) {
+                if (concerns.contains(concern)) {
+                    return Truth.TRUE;
+                }
+            }
+            return Truth.FALSE;
+        }
+
         public void reads(Set<String> out) {
             out.add(IntakeField.CONCERNS.id());
         }
@@ -350,6 +376,11 @@ public sealed interface Condition {
 
         public Result test(Facts facts) {
             return Dated.takesMedication(this, facts);
+        }
+
+        @Override
+        public Truth truth(Facts facts) {
+            return Dated.takesMedicationTruth(this, facts);
         }
 
         public String describe() {

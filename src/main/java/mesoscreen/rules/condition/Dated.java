@@ -40,6 +40,22 @@ final class Dated {
                 : Result.trueUntil(current ? null : until, evidence);
     }
 
+    /** {@link #takesMedication}'s truth alone: without a window, without building its evidence. */
+    static Truth takesMedicationTruth(Condition.TakesMedication condition, Facts facts) {
+        if (condition.stoppedWithin() != null) {
+            return takesMedication(condition, facts).truth();
+        }
+        List<Facts.Medication> entries = facts.medications().get(condition.medicationClass());
+        if (entries != null && !entries.isEmpty()) {
+            return Truth.TRUE;
+        }
+        if (condition.askedBy() == null) {
+            return Truth.FALSE;
+        }
+        Answer answer = facts.answers().get(condition.askedBy()).answer();
+        return answer == Answer.UNKNOWN ? Truth.UNKNOWN : Truth.of(answer == Answer.YES);
+    }
+
     static Result recentProcedure(Condition.RecentProcedureWithin condition, Facts facts) {
         // A "yes" is explained only by an entry of a type the question asks about (across all its rules).
         boolean explained = facts.recentProcedures().stream().anyMatch(done -> condition.askedTypes().contains(done.type()));

@@ -14,19 +14,30 @@ public record EvidenceSources(Map<String, EvidenceFact> byLine) {
         byLine = Map.copyOf(byLine);
     }
 
-    /** The fact behind a finding's evidence line; empty for lines no request field stands behind. */
+    /**
+     * The fact behind a finding's evidence line; empty for lines no request field stands behind. An answer's
+     * line is looked up among the answers' lines, made once, rather than copied into every screening.
+     */
     public List<EvidenceFact> of(String line) {
-        EvidenceFact exact = byLine.get(line);
+        EvidenceFact exact = fact(line);
         if (exact != null) {
             return List.of(exact);
         }
-        String best = null;
-        for (String known : byLine.keySet()) {
-            if (line.startsWith(known) && (line.charAt(known.length()) == ',' || line.charAt(known.length()) == ':')
-                    && (best == null || known.length() > best.length())) {
-                best = known;
+        // The longest line it starts with, followed by ',' or ':'.
+        for (int end = line.length() - 1; end > 0; end--) {
+            char c = line.charAt(end);
+            if (c == ',' || c == ':') {
+                EvidenceFact fact = fact(line.substring(0, end));
+                if (fact != null) {
+                    return List.of(fact);
+                }
             }
         }
-        return best == null ? List.of() : List.of(byLine.get(best));
+        return List.of();
+    }
+
+    private EvidenceFact fact(String line) {
+        EvidenceFact fact = byLine.get(line);
+        return fact != null ? fact : FactsBuilder.answerFact(line);
     }
 }

@@ -63,7 +63,6 @@ final class FactsBuilder {
             Answer given = intake.answers().get(question.id());
             Facts.Stated stated = lines.stated(question, given, sex);
             answers.put(question.id(), stated);
-            source(stated.evidence(), lines.fact(given, stated));
         }
         Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
                 rules.vocabulary().conditions()));
@@ -101,15 +100,21 @@ final class FactsBuilder {
         sources.merge(line, fact, (a, b) -> String.valueOf(a.value()).compareTo(String.valueOf(b.value())) <= 0 ? a : b);
     }
 
+    /** The fact behind an answer's evidence line (any rule set's), or null for a line that is not an answer's. */
+    static EvidenceFact answerFact(String line) {
+        return AnswerLines.FACTS.get(line);
+    }
+
     /**
-     * What an answer to one question can say, with its evidence line, made once per question id rather
-     * than for every question of every request. Keyed by id alone, as the lines name nothing else: a
+     * What an answer to one question can say, with its evidence line and the fact behind it, made once per
+     * question id rather than for every question of every request. Keyed by id alone, as the lines name nothing else: a
      * few entries a rule set, kept across reloads.
      */
     private record AnswerLines(String path, Map<Answer, Facts.Stated> given, Facts.Stated notGiven,
-                               Map<Sex, Facts.Stated> notAsked, Map<Answer, EvidenceFact> givenFacts,
-                               Map<Answer, EvidenceFact> notGivenFacts) {
+                               Map<Sex, Facts.Stated> notAsked) {
         private static final Map<String, AnswerLines> BY_QUESTION = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Every line made here to the fact behind it: an answer's line names all of it. */
+        private static final Map<String, EvidenceFact> FACTS = new java.util.concurrent.ConcurrentHashMap<>();
 
         static AnswerLines of(String question) {
             return BY_QUESTION.computeIfAbsent(question, AnswerLines::make);
@@ -126,19 +131,13 @@ final class FactsBuilder {
                         + sex.json()));
             }
             String path = "/answers/" + question;
-            Map<Answer, EvidenceFact> givenFacts = new java.util.EnumMap<>(Answer.class);
-            Map<Answer, EvidenceFact> notGivenFacts = new java.util.EnumMap<>(Answer.class);
-            for (Answer answer : Answer.values()) {
-                givenFacts.put(answer, new EvidenceFact(path, null, answer.json(), answer.json(), null));
-                notGivenFacts.put(answer, new EvidenceFact(path, null, null, answer.json(), null));
-            }
-            return new AnswerLines(path, given, new Facts.Stated(Answer.UNKNOWN, "answers." + question + " not given"),
-                    notAsked, givenFacts, notGivenFacts);
-        }
-
-        /** The fact behind the line of {@code stated}, made once like the line itself. */
-        EvidenceFact fact(Answer given, Facts.Stated stated) {
-            return given == null ? notGivenFacts.get(stated.answer()) : givenFacts.get(given);
+            given.forEach((answer, stated) -> FACTS.put(stated.evidence(),
+                    new EvidenceFact(path, null, answer.json(), answer.json(), null)));
+            Facts.Stated notGiven = new Facts.Stated(Answer.UNKNOWN, "answers." + question + " not given");
+            FACTS.put(notGiven.evidence(), new EvidenceFact(path, null, null, Answer.UNKNOWN.json(), null));
+            notAsked.values().forEach(stated -> FACTS.put(stated.evidence(),
+                    new EvidenceFact(path, null, null, Answer.NO.json(), null)));
+            return new AnswerLines(path, given, notGiven, notAsked);
         }
 
         Facts.Stated stated(Question question, Answer answer, Sex sex) {

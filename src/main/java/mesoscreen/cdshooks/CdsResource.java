@@ -3,6 +3,8 @@ package mesoscreen.cdshooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import mesoscreen.http.Languages;
 import mesoscreen.http.Problem;
 import mesoscreen.screening.RuleSetRegistry;
@@ -104,21 +107,25 @@ public class CdsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Prefetch missing and not to be had from the FHIR server.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response call(@Parameter(example = "mesoscreen-appointment-book") @PathParam("id") String id,
-                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                         @Parameter(description = "Language of the cards: en, ru or tr (default en).")
-                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-                         @Context UriInfo uri,
-                         String body) {
-        String clinic = settings.clinic(tokens.verify(authorization, audience(uri)));
-        CdsService service = service(id);
-        CdsRequest request = read(body, CdsRequest.class);
-        String language = Languages.choose(acceptLanguage, registry.current(clinic).languages());
-        List<Card> cards = handler.cards(service, request, clinic, language, base(uri));
-        return Response.ok(new Card.Cards(cards), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+    public Uni<Response> call(@Parameter(example = "mesoscreen-appointment-book") @PathParam("id") String id,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @Parameter(description = "Language of the cards: en, ru or tr (default en).")
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                              @Context UriInfo uri,
+                              String body) {
+        String audience = audience(uri);
+        String base = base(uri);
+        return offEventLoop(() -> {
+            String clinic = settings.clinic(tokens.verify(authorization, audience));
+            CdsService service = service(id);
+            CdsRequest request = read(body, CdsRequest.class);
+            String language = Languages.choose(acceptLanguage, registry.current(clinic).languages());
+            List<Card> cards = handler.cards(service, request, clinic, language, base);
+            return Response.ok(new Card.Cards(cards), MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
+        });
     }
 
     @POST
@@ -158,6 +165,15 @@ public class CdsResource {
             }
         }
         return Response.ok().build();
+    }
+
+    /**
+     * A call's work, on a worker thread, once the event loop has read the whole body (a blocking method would
+     * read it on the worker, waiting on the event loop for every chunk). The work may wait: for the issuer's
+     * JWK Set, the shared store's replay check, the EHR's FHIR server.
+     */
+    private static Uni<Response> offEventLoop(Supplier<Response> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static CdsService service(String id) {

@@ -71,8 +71,15 @@ class JwksCache {
         }
     }
 
-    /** Fetches the set; when that fails, the set held before (if any) is kept. */
+    /**
+     * Fetches the set; when that fails, the set held before (if any) is kept. One fetch at a time: calls that
+     * waited for another's fetch take its set rather than fetching again one after the other.
+     */
     private synchronized Keys fetch(URI jwks, Keys previous) throws UnresolvableKeyException {
+        Keys current = cache.get(jwks);
+        if (current != null && current != previous && clock.millis() - current.fetchedAt() <= REFRESH_FLOOR.toMillis()) {
+            return current;
+        }
         try {
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(jwks).timeout(ChartFetcher.TIMEOUT)
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -123,8 +123,19 @@ final class CardDetail {
         if (text == null) {
             return "";
         }
+        // A run of line breaks becomes one space; by hand, not by a regular expression compiled at every call.
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.replaceAll("[\\r\\n]+", " ").toCharArray()) {
+        boolean inBreak = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                if (!inBreak) {
+                    out.append(' ');
+                }
+                inBreak = true;
+                continue;
+            }
+            inBreak = false;
             if ("\\`*_[]<>#|~!".indexOf(c) >= 0) {
                 out.append('\\');
             }

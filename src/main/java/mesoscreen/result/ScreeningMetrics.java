@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import mesoscreen.screening.Eligibility;
 import mesoscreen.screening.RuleSetRegistry;
 
 /**
@@ -39,8 +38,6 @@ public class ScreeningMetrics {
     private final Timer latency;
     /** Meters by their tag values, so a screening costs a few map probes rather than building meter ids. */
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
-    /** The screening and rule-hit counters of each rule set screened with (bounded by the rule sets loaded). */
-    private final Map<ScreeningResponse.RuleSetInfo, RuleSetMeters> ruleSets = new ConcurrentHashMap<>();
 
     ScreeningMetrics(MeterRegistry registry, RuleSetRegistry rules) {
         this.registry = registry;
@@ -83,93 +80,37 @@ public class ScreeningMetrics {
     /** One screening answered, as the contract's result says it, {@code nanos} after the request arrived. */
     void screened(ScreeningResponse result, long nanos) {
         latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        RuleSetMeters meters = ruleSets.get(result.ruleset());
-        if (meters == null) {
-            meters = ruleSets.computeIfAbsent(result.ruleset(), RuleSetMeters::new);
-        }
-        meters.screening(result.procedure().id(), result.eligibility()).increment();
-        for (ScreeningResponse.Contraindication contraindication : result.contraindications()) {
-            meters.hit(contraindication.id(), Outcome.FIRES).increment();
-        }
-        Set<String> possible = null;
+        String version = result.ruleset().version();
+        String clinic = result.ruleset().clinic() == null ? "" : result.ruleset().clinic();
+        counter("mesoscreen.screenings", "Screenings answered, by procedure and verdict",
+                "procedure", result.procedure().id(), "eligibility", result.eligibility().name(),
+                "ruleset", version, "clinic", clinic).increment();
+        Set<String> possible = new HashSet<>();
+        result.contraindications().forEach(c -> hit(c.id(), "fires", version, clinic));
         for (ScreeningResponse.Warning warning : result.warnings()) {
             if (!warning.id().equals("unrecognized-entries")) {
                 boolean present = "present".equals(warning.status());
-                meters.hit(warning.id(), present ? Outcome.FIRES : Outcome.POSSIBLE).increment();
+                hit(warning.id(), present ? "fires" : "possible", version, clinic);
                 if (!present) {
-                    possible = possible == null ? new HashSet<>() : possible;
                     possible.add(warning.id());
                 }
             }
         }
-        for (ScreeningResponse.Note note : result.notes()) {
-            if (!note.id().equals("concern-not-treated")) {
-                meters.hit(note.id(), Outcome.FIRES).increment();
-            }
-        }
-        if (!result.missingAnswers().isEmpty()) {
-            Set<String> undecided = new HashSet<>();
-            result.missingAnswers().forEach(m -> undecided.addAll(m.because()));
-            if (possible != null) {
-                undecided.removeAll(possible);
-            }
-            for (String rule : undecided) {
-                meters.hit(rule, Outcome.UNKNOWN).increment();
-            }
-        }
+        result.notes().stream().filter(n -> !n.id().equals("concern-not-treated"))
+                .forEach(n -> hit(n.id(), "fires", version, clinic));
+        Set<String> undecided = new HashSet<>();
+        result.missingAnswers().forEach(m -> undecided.addAll(m.because()));
+        undecided.removeAll(possible);
+        undecided.forEach(rule -> hit(rule, "unknown", version, clinic));
         for (ScreeningResponse.UnrecognizedEntry entry : result.unrecognized()) {
             counter("mesoscreen.unrecognized.entries", "Request entries no vocabulary reads, by list",
                     "list", entry.path()).increment();
         }
     }
 
-    /** The {@code outcome} tag of a rule hit. */
-    private enum Outcome {
-        FIRES, POSSIBLE, UNKNOWN;
-
-        final String tag = name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * The counters of one rule set (version and clinic), found by a rule or procedure id alone: a screening
-     * costs a map probe on a string whose hash it keeps, not a lookup by every tag.
-     */
-    private final class RuleSetMeters {
-        private final String version;
-        private final String clinic;
-        private final Map<String, Counter[]> screenings = new ConcurrentHashMap<>();
-        private final Map<String, Counter[]> hits = new ConcurrentHashMap<>();
-
-        RuleSetMeters(ScreeningResponse.RuleSetInfo ruleset) {
-            this.version = ruleset.version();
-            this.clinic = ruleset.clinic() == null ? "" : ruleset.clinic();
-        }
-
-        Counter screening(String procedure, Eligibility eligibility) {
-            Counter[] byEligibility = screenings.computeIfAbsent(procedure, p -> new Counter[Eligibility.values().length]);
-            Counter counter = byEligibility[eligibility.ordinal()];
-            if (counter == null) {
-                // Registering the same meter twice returns the one registered: a race only repeats the lookup.
-                counter = counter("mesoscreen.screenings", "Screenings answered, by procedure and verdict",
-                        "procedure", procedure, "eligibility", eligibility.name(), "ruleset", version, "clinic", clinic);
-                byEligibility[eligibility.ordinal()] = counter;
-            }
-            return counter;
-        }
-
-        Counter hit(String rule, Outcome outcome) {
-            Counter[] byOutcome = hits.get(rule);
-            if (byOutcome == null) {
-                byOutcome = hits.computeIfAbsent(rule, r -> new Counter[Outcome.values().length]);
-            }
-            Counter counter = byOutcome[outcome.ordinal()];
-            if (counter == null) {
-                counter = counter("mesoscreen.rule.hits", "Rules that fired, or stayed undecided, for the procedure screened",
-                        "rule", rule, "outcome", outcome.tag, "ruleset", version, "clinic", clinic);
-                byOutcome[outcome.ordinal()] = counter;
-            }
-            return counter;
-        }
+    private void hit(String rule, String outcome, String version, String clinic) {
+        counter("mesoscreen.rule.hits", "Rules that fired, or stayed undecided, for the procedure screened",
+                "rule", rule, "outcome", outcome, "ruleset", version, "clinic", clinic).increment();
     }
 
     private Counter counter(String name, String description, String... tags) {

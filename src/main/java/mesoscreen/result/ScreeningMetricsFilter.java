@@ -16,7 +16,6 @@ public class ScreeningMetricsFilter {
     private static final String STARTED = ScreeningMetricsFilter.class.getName() + ".started";
     // Filters are built before the metrics registry is available, so it is looked up on use.
     private final Instance<ScreeningMetrics> metrics;
-    private volatile ScreeningMetrics found;
 
     ScreeningMetricsFilter(Instance<ScreeningMetrics> metrics) {
         this.metrics = metrics;
@@ -30,12 +29,7 @@ public class ScreeningMetricsFilter {
     @ServerResponseFilter
     public void answered(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getEntity() instanceof ScreeningResponse result && request.getProperty(STARTED) instanceof Long started) {
-            ScreeningMetrics bean = found;
-            if (bean == null) {
-                bean = metrics.get();
-                found = bean;
-            }
-            bean.screened(result, System.nanoTime() - started);
+            metrics.get().screened(result, System.nanoTime() - started);
         }
     }
 }

@@ -1,5 +1,6 @@
 package mesoscreen.result;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,22 +44,26 @@ public record ScreeningResponse(
         @Schema(description = "For DEFER: the first date treatment may start, when every deferral has an end date.")
         LocalDate eligibleFrom,
         @Schema(description = "The course of the procedure; absent when NOT_ELIGIBLE.") SuggestedCourse suggestedCourse,
-        @Schema(description = "What to do before the first session.") List<String> preparation,
-        @Schema(description = "What to do after each session, and when to call the clinic.") List<String> aftercare,
+        @Schema(description = "What to do before the first session.")
+        @JsonSerialize(contentUsing = RuleText.class) List<String> preparation,
+        @Schema(description = "What to do after each session, and when to call the clinic.")
+        @JsonSerialize(contentUsing = RuleText.class) List<String> aftercare,
         RuleSetInfo ruleset) {
 
     @Schema(name = "ScreenedProcedure")
-    public record ScreenedProcedure(@Schema(examples = "hydralift") String id, String name,
+    public record ScreenedProcedure(@Schema(examples = "hydralift") String id, @JsonSerialize(using = RuleText.class) String name,
                                     @Schema(description = "True when the intake named no procedure.") boolean suggested) {
     }
 
     @Schema(name = "Contraindication")
-    public record Contraindication(String id, @Schema(examples = "temporary") String severity, String title,
-                                   String message,
+    public record Contraindication(String id, @Schema(examples = "temporary") String severity,
+                                   @JsonSerialize(using = RuleText.class) String title,
+                                   @JsonSerialize(using = RuleText.class) String message,
                                    @Schema(description = "The answers, codes or text that triggered it.")
                                    List<String> evidence,
-                                   String source,
-                                   @Schema(description = "For temporary ones: when to screen again.") String reassess,
+                                   @JsonSerialize(using = RuleText.class) String source,
+                                   @Schema(description = "For temporary ones: when to screen again.")
+                                   @JsonSerialize(using = RuleText.class) String reassess,
                                    @Schema(description = "For temporary ones with a known end: the first day it no"
                                            + " longer applies.") LocalDate until,
                                    @Schema(description = FACTS) List<EvidenceFact> facts) {
@@ -68,7 +73,8 @@ public record ScreeningResponse(
             + " so that a form can point at the field.";
 
     @Schema(name = "Warning")
-    public record Warning(String id, String title, String message, List<String> evidence,
+    public record Warning(String id, @JsonSerialize(using = RuleText.class) String title,
+                          @JsonSerialize(using = RuleText.class) String message, List<String> evidence,
                           @Schema(description = "present, or possible when unknown answers could not rule it out.")
                           String status,
                           @Schema(description = FACTS) List<EvidenceFact> facts) {
@@ -76,17 +82,18 @@ public record ScreeningResponse(
 
     @Schema(name = "Indication")
     public record Indication(@Schema(examples = "wrinkles") String id, @Schema(examples = "wrinkles") String concern,
-                             String message) {
+                             @JsonSerialize(using = RuleText.class) String message) {
     }
 
     @Schema(name = "Note")
-    public record Note(String id, String message, List<String> evidence,
+    public record Note(String id, @JsonSerialize(using = RuleText.class) String message, List<String> evidence,
                        @Schema(description = FACTS) List<EvidenceFact> facts) {
     }
 
     @Schema(name = "MissingAnswer")
     public record MissingAnswer(@Schema(examples = "breastfeeding") String question,
-                                @Schema(description = "The question in the response language.") String label,
+                                @Schema(description = "The question in the response language.")
+                                @JsonSerialize(using = RuleText.class) String label,
                                 @Schema(description = "Ids of the rules that need it.") List<String> because) {
     }
 
@@ -96,13 +103,15 @@ public record ScreeningResponse(
     }
 
     @Schema(name = "Alternative")
-    public record Alternative(@Schema(examples = "needle-free-mesotherapy") String procedure, String name,
+    public record Alternative(@Schema(examples = "needle-free-mesotherapy") String procedure,
+                              @JsonSerialize(using = RuleText.class) String name,
                               Eligibility eligibility) {
     }
 
     @Schema(name = "SuggestedCourse")
     public record SuggestedCourse(String procedure, @Schema(examples = "standard") String programme,
-                                  String programmeName, Range sessions, Range intervalDays,
+                                  @JsonSerialize(using = RuleText.class) String programmeName, Range sessions,
+                                  Range intervalDays,
                                   @Schema(description = "Minutes to book for one session.") int sessionMinutes,
                                   Integer repeatAfterMonths,
                                   @Schema(description = "Interval of maintenance sessions after the course.")
@@ -181,8 +190,17 @@ public record ScreeningResponse(
                 RuleSetInfo.of(rules));
     }
 
+    /** The facts behind the evidence lines, each once, in the lines' order (a few, so a list's contains is enough). */
     private static List<EvidenceFact> facts(Screening screening, List<String> evidence) {
-        return evidence.stream().flatMap(line -> screening.sources().of(line).stream()).distinct().toList();
+        List<EvidenceFact> out = new ArrayList<>(evidence.size());
+        for (String line : evidence) {
+            for (EvidenceFact fact : screening.sources().of(line)) {
+                if (!out.contains(fact)) {
+                    out.add(fact);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static SuggestedCourse course(Course course, String language) {

@@ -17,6 +17,7 @@ import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleError;
 import mesoscreen.rules.RuleSet;
 import mesoscreen.rules.condition.Truth;
+import mesoscreen.rules.load.InParallel;
 
 /**
  * Runs the examples written beside every rule through the same intake reader, validator and
@@ -28,17 +29,23 @@ public final class Examples {
     private Examples() {
     }
 
+    /** Every failing example's error, in the order of the rules and their examples; the examples are screened side by side. */
     public static List<RuleError> check(RuleSet rules, ObjectMapper json, IntakeValidator validator, LocalDate today) {
+        List<Case> cases = rules.rules().stream()
+                .flatMap(rule -> rule.examples().stream().map(example -> new Case(rule, example))).toList();
+        List<String> failures = InParallel.map(cases,
+                c -> failure(c.rule(), c.example(), rules, json, validator, today));
         List<RuleError> errors = new ArrayList<>();
-        for (Rule rule : rules.rules()) {
-            for (Rule.Example example : rule.examples()) {
-                String failure = failure(rule, example, rules, json, validator, today);
-                if (failure != null) {
-                    errors.add(example.expectAt().error("example '" + example.name() + "': " + failure));
-                }
+        for (int i = 0; i < cases.size(); i++) {
+            if (failures.get(i) != null) {
+                Rule.Example example = cases.get(i).example();
+                errors.add(example.expectAt().error("example '" + example.name() + "': " + failures.get(i)));
             }
         }
         return errors;
+    }
+
+    private record Case(Rule rule, Rule.Example example) {
     }
 
     /** The facts of a valid example intake, for each procedure it is screened for: its own, or every one. */

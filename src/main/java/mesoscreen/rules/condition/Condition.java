@@ -136,8 +136,7 @@ public sealed interface Condition {
 
         @Override
         public Truth truth(Facts facts) {
-            Answer answer = facts.answers().get(question).answer();
-            return answer == Answer.UNKNOWN ? Truth.UNKNOWN : Truth.of(answer == Answer.YES);
+            return Truth.of(facts.answers().get(question).answer());
         }
 
         public String describe() {

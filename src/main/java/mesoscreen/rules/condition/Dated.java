@@ -52,8 +52,7 @@ final class Dated {
         if (condition.askedBy() == null) {
             return Truth.FALSE;
         }
-        Answer answer = facts.answers().get(condition.askedBy()).answer();
-        return answer == Answer.UNKNOWN ? Truth.UNKNOWN : Truth.of(answer == Answer.YES);
+        return Truth.of(facts.answers().get(condition.askedBy()).answer());
     }
 
     static Result recentProcedure(Condition.RecentProcedureWithin condition, Facts facts) {

@@ -18,7 +18,10 @@ public final class InParallel {
     private InParallel() {
     }
 
-    /** {@code function} of each item, in the items' order; the first failure is thrown as it was. */
+    /**
+     * {@code function} of each item, in the items' order. A failure (the first to happen, whichever item) is
+     * thrown as it was: callers that need every error in order return errors as values, as the loaders do.
+     */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
         Object[] results = new Object[items.size()];
         AtomicInteger next = new AtomicInteger();

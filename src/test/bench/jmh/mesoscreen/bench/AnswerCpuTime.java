@@ -7,12 +7,9 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.Validation;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -86,20 +83,6 @@ public final class AnswerCpuTime {
     }
 
     private static double median(Callable<Object> stage, int warmup, int rounds, int calls) throws Exception {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Object sink = null;
-        for (int i = 0; i < warmup; i++) {
-            sink = stage.call();
-        }
-        double[] perCall = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < calls; i++) {
-                sink = stage.call();
-            }
-            perCall[r] = (threads.getCurrentThreadCpuTime() - start) / 1_000.0 / calls;
-        }
-        Arrays.sort(perCall);
-        return sink == null ? -1 : perCall[rounds / 2];
+        return CpuTime.perCall(stage, warmup, rounds, calls)[rounds / 2];
     }
 }

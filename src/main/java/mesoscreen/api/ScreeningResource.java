@@ -7,12 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import io.quarkus.arc.All;
 import io.smallrye.common.annotation.NonBlocking;
 import mesoscreen.intake.Intake;
 import mesoscreen.intake.Violation;
+import org.jboss.resteasy.reactive.RestResponse;
 import mesoscreen.screening.ScreeningService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,7 +26,6 @@ import mesoscreen.http.IntakeFormat;
 import mesoscreen.http.IntakeRejected;
 import mesoscreen.http.Problem;
 import mesoscreen.http.RequestClinic;
-import mesoscreen.http.ProblemMappers;
 import mesoscreen.result.ScreeningResponse;
 import mesoscreen.result.ScreeningResults;
 
@@ -77,7 +76,7 @@ public class ScreeningResource {
     // Pure computation of ~100 µs, no I/O: answered on the event loop, which reads the body at once, rather
     // than handed to a worker thread that would wait for the body in chunks (README, Performance).
     @NonBlocking
-    public Response screen(
+    public RestResponse<ScreeningResponse> screen(
             @Parameter(description = "Language of messages: en, ru or tr (default en).", example = "en")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             Intake intake) {
@@ -101,7 +100,7 @@ public class ScreeningResource {
                     schema = @Schema(implementation = ScreeningResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a QuestionnaireResponse Mesoscreen can read.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response screenQuestionnaireResponse(
+    public RestResponse<ScreeningResponse> screenQuestionnaireResponse(
             @Parameter(description = "Language of messages: en, ru or tr (default en).", example = "en")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             String body) {
@@ -110,11 +109,11 @@ public class ScreeningResource {
         return answer(screenings.screen(clinic.get(), format.source(body)), acceptLanguage);
     }
 
-    /** The screening, or its violations as a problem. */
-    private static Response answer(ScreeningService.Outcome outcome, String acceptLanguage) {
+    /** The screening, or its violations as a problem (mapped by {@link mesoscreen.http.ProblemMappers}). */
+    private static RestResponse<ScreeningResponse> answer(ScreeningService.Outcome outcome, String acceptLanguage) {
         if (outcome instanceof ScreeningService.Outcome.Screened screened) {
             return ScreeningResults.ok(screened.screening(), acceptLanguage);
         }
-        return ProblemMappers.respond(Problem.of(((ScreeningService.Outcome.Rejected) outcome).violations()));
+        throw new IntakeRejected(((ScreeningService.Outcome.Rejected) outcome).violations());
     }
 }

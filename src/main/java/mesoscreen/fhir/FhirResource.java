@@ -180,7 +180,7 @@ public class FhirResource {
             return unknown.isEmpty() ? FhirIntakes.read(fhir, rules, body, procedure) : IntakeSource.Read.rejected(unknown);
         });
         if (outcome instanceof ScreeningService.Outcome.Screened screened) {
-            return ScreeningResults.ok(screened.screening(), accept);
+            return ScreeningResults.ok(screened.screening(), accept).toResponse();
         }
         return OperationOutcomeErrors.response(400, ((ScreeningService.Outcome.Rejected) outcome).violations());
     }

@@ -347,6 +347,27 @@ class CdsHooksTest {
                 Map.of()), null), "en").statusCode(400).body("path", equalTo("prefetch.patient"));
     }
 
+    /** The body is read once, straight into the request; what that refuses is still named as the strict reading names it. */
+    @Test
+    void unreadableBodiesAreNamedAsTheStrictReadingNamesThem() {
+        String valid = Fhir.appointmentBook("hydralift", null, null);
+        for (String body : List.of("[1]", "null", "\"appointment-book\"", "42")) {
+            call(SERVICE, body, "en").statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("invalid-request")).body("detail", equalTo("send the request as a JSON object"));
+        }
+        // A syntax error anywhere wins over an unknown field met before it, as when the whole body was a tree first.
+        for (String body : List.of("{ \"surprise\": 1, \"hook\": }", "{ \"hook\": \"a\", \"hook\": \"b\" }",
+                valid.replace("\"hookInstance\"", "\"surprise\": 1, \"hookInstance\"") + " x")) {
+            call(SERVICE, body, "en").statusCode(400).body("code", equalTo("invalid-request"))
+                    .body("detail", equalTo("the body is not well-formed JSON, or has a key twice"));
+        }
+        call(SERVICE, valid + " {}", "en").statusCode(400).body("detail", equalTo("wrong type or shape here"));
+        call(SERVICE, valid.replace("\"hook\": \"appointment-book\"", "\"hook\": {}"), "en").statusCode(400)
+                .body("path", equalTo("hook")).body("detail", equalTo("wrong type or shape here"));
+        call(SERVICE, valid.replace("\"hookInstance\"", "\"surprise\": 1, \"hookInstance\""), "en").statusCode(400)
+                .body("path", equalTo("surprise")).body("detail", org.hamcrest.Matchers.startsWith("unknown field"));
+    }
+
     @Test
     void feedbackIsAcceptedAndKeptNowhere() {
         String feedback = """

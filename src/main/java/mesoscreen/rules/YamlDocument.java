@@ -14,30 +14,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed YAML file that remembers where every value stood, so that errors found long after
- * parsing (an unknown question id, a failing example) still point at a line and column.
+ * A parsed YAML file that can tell where every value stood, so that errors found long after
+ * parsing (an unknown question id, a failing example) still point at a line and column. Where each
+ * value stood is worked out from the text again at the first error, not recorded at every parse: a
+ * rule folder that loads has no errors, and recording a JSON pointer for every token was about a
+ * tenth of what start-up allocated (README, Performance).
  */
 public final class YamlDocument {
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final String name;
-    private final List<String> lines;
-    private final Map<String, JsonLocation> locations;
+    private final String text;
     private final JsonNode root;
+    /** Pointer (with {@code #key} for a mapping's key) to where it stood; made at the first error. */
+    private volatile Map<String, JsonLocation> locations;
 
     private YamlDocument(String name, String text) {
         this.name = name;
-        this.lines = text.lines().toList();
+        this.text = text;
         JsonNode parsed;
-        Map<String, JsonLocation> recorded = new HashMap<>();
-        try (JsonParser parser = new Recording(YAML.getFactory().createParser(text), recorded)) {
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
             parsed = YAML.readTree(parser);
         } catch (java.io.IOException e) {
             throw new RuleError.Raised(syntaxError(e));
         }
         this.root = parsed == null ? MissingNode.getInstance() : parsed;
-        this.locations = Map.copyOf(recorded);
     }
 
     /** Parses {@code text}; a YAML syntax error is raised as a located {@link RuleError}. */
@@ -56,6 +58,7 @@ public final class YamlDocument {
 
     /** An error at the value {@code at}, or at its nearest located parent. */
     public RuleError error(JsonPointer at, String message) {
+        Map<String, JsonLocation> locations = locations();
         JsonPointer p = at;
         JsonLocation location = locations.get(p.toString());
         while (location == null && p != null && !p.matches()) {
@@ -65,11 +68,28 @@ public final class YamlDocument {
         return at(location, message);
     }
 
+    /** The same parse as the constructor's (it succeeded there), recording where every value stood. */
+    private Map<String, JsonLocation> locations() {
+        Map<String, JsonLocation> known = locations;
+        if (known == null) {
+            Map<String, JsonLocation> recorded = new HashMap<>();
+            try (JsonParser parser = new Recording(YAML.getFactory().createParser(text), recorded)) {
+                YAML.readTree(parser);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("parsed once, " + name + " no longer parses", e);
+            }
+            known = Map.copyOf(recorded);
+            locations = known;
+        }
+        return known;
+    }
+
     private RuleError at(JsonLocation location, String message) {
         if (location == null || location.getLineNr() < 1) {
             return new RuleError(name, 0, 0, message, null);
         }
         int line = location.getLineNr();
+        List<String> lines = text.lines().toList();
         String source = line <= lines.size() ? lines.get(line - 1) : null;
         return new RuleError(name, line, location.getColumnNr(), message, source);
     }

@@ -132,8 +132,9 @@ public final class Asserter {
             return new Entry(true, bare, List.of());
         }
         TextNormalizer.Words words = concepts.normalizer().words(text);
-        List<Lexicon.Match> named = new ArrayList<>(concepts.matches(words));
-        List<Lexicon.Match> said = new ArrayList<>(cues.matches(words));
+        Stems stems = concepts.stems(words); // each word stemmed once, for concepts and cues alike
+        List<Lexicon.Match> named = new ArrayList<>(concepts.matches(words, stems));
+        List<Lexicon.Match> said = new ArrayList<>(cues.matches(words, stems));
         // Cue words read as written are not a concept read in another form or as a typo ("ранее" is no "рана").
         named.removeIf(n -> n.how() != Lexicon.How.EXACT && said.stream().anyMatch(c -> c.start() <= n.start()
                 && n.end() <= c.end() && byId.get(c.id()).kind() != Kind.FILLER));

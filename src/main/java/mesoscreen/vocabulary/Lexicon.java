@@ -24,7 +24,8 @@ public final class Lexicon {
     private final TextNormalizer normalizer;
     private final Map<String, Map<String, Set<String>>> exactCodes;
     /** Per system; a prefix is the range from it to itself. */
-    private final Map<String, List<CodeRange>> codeRanges;
+    /** Per system, by a code's first character: the ranges it may fall in. */
+    private final Map<String, Map<Character, List<CodeRange>>> codeRanges;
     private final TermMatcher matcher;
     private final TypoIndex typoTerms;
     private final Set<String> ids;
@@ -61,8 +62,8 @@ public final class Lexicon {
             codes.put(system, Collections.unmodifiableMap(frozen));
         });
         exactCodes = Collections.unmodifiableMap(codes);
-        Map<String, List<CodeRange>> ranges = new HashMap<>();
-        builder.codeRanges.forEach((system, list) -> ranges.put(system, List.copyOf(list)));
+        Map<String, Map<Character, List<CodeRange>>> ranges = new HashMap<>();
+        builder.codeRanges.forEach((system, list) -> ranges.put(system, byFirstCharacter(list)));
         codeRanges = Collections.unmodifiableMap(ranges);
         typoTerms = new TypoIndex(builder.typoTerms);
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
@@ -110,14 +111,40 @@ public final class Lexicon {
         Set<String> exact = exactCodes.getOrDefault(system, Map.of()).getOrDefault(normal, Set.of());
         // Sorted, as the exact codes' sets are; a copy only when a range adds an id to them.
         Set<String> found = exact;
-        for (CodeRange range : codeRanges.getOrDefault(system, List.of())) {
-            if (inRange(normal, range) && !found.contains(range.id())) {
-                found = found == exact ? new TreeSet<>(exact) : found;
-                found.add(range.id());
+        Map<Character, List<CodeRange>> bySystem = codeRanges.getOrDefault(system, Map.of());
+        for (Character first : normal.isEmpty() ? List.of(EVERY_CODE) : List.of(normal.charAt(0), EVERY_CODE)) {
+            for (CodeRange range : bySystem.getOrDefault(first, List.of())) {
+                if (inRange(normal, range) && !found.contains(range.id())) {
+                    found = found == exact ? new TreeSet<>(exact) : found;
+                    found.add(range.id());
+                }
             }
         }
         return found == exact ? exact : Collections.unmodifiableSet(found);
     }
+
+    /**
+     * The ranges by each first character a code in them can have: a code starting before a range's first
+     * character is before it, one starting after its last after it.
+     */
+    private static Map<Character, List<CodeRange>> byFirstCharacter(List<CodeRange> ranges) {
+        Map<Character, List<CodeRange>> out = new HashMap<>();
+        for (CodeRange range : ranges) {
+            if (range.from().isEmpty()) {
+                out.computeIfAbsent(EVERY_CODE, k -> new ArrayList<>()).add(range);
+                continue;
+            }
+            for (char c = range.from().charAt(0); c <= range.to().charAt(0); c++) {
+                out.computeIfAbsent(c, k -> new ArrayList<>()).add(range);
+            }
+        }
+        Map<Character, List<CodeRange>> frozen = new HashMap<>();
+        out.forEach((c, list) -> frozen.put(c, List.copyOf(list)));
+        return Map.copyOf(frozen);
+    }
+
+    /** The key of the ranges of no characters ("*"), which hold every code. */
+    private static final Character EVERY_CODE = Character.MIN_VALUE;
 
     /** Whether the code's first characters (as many as the range's bounds have) lie in the range. */
     private static boolean inRange(String code, CodeRange range) {

@@ -8,4 +8,8 @@ import mesoscreen.rules.condition.Truth;
  * a fired deferral ends, if it is known.
  */
 public record Finding(Rule rule, Truth truth, List<String> evidence, List<String> missing, java.time.LocalDate until) {
+    /** The finding less its evidence. */
+    public Ruling ruling() {
+        return new Ruling(rule, truth);
+    }
 }

@@ -115,22 +115,38 @@ public record RuleSet(String version, String digest, List<String> languages, Map
      * is evaluated once here rather than once per procedure.
      */
     public Map<String, List<Finding>> evaluateEach(Facts facts, Collection<String> procedures) {
-        Map<String, List<Finding>> out = new LinkedHashMap<>();
+        return each(facts, procedures, RuleSet::finding);
+    }
+
+    /**
+     * {@link #evaluateEach} less the evidence: each rule's truth where it is not clear, by procedure id. The truth
+     * of a condition is cheaper than its evidence, which only the procedure answered for needs.
+     */
+    public Map<String, List<Ruling>> rulingsEach(Facts facts, Collection<String> procedures) {
+        return each(facts, procedures, (rule, forProcedure) -> {
+            Truth truth = rule.when().truth(forProcedure);
+            return truth == Truth.FALSE ? Optional.empty() : Optional.of(new Ruling(rule, truth));
+        });
+    }
+
+    private <T> Map<String, List<T>> each(Facts facts, Collection<String> procedures,
+                                          java.util.function.BiFunction<Rule, Facts, Optional<T>> outcome) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
         List<Facts> forEach = new ArrayList<>(procedures.size());
-        List<List<Finding>> findings = new ArrayList<>(procedures.size());
+        List<List<T>> found = new ArrayList<>(procedures.size());
         for (String procedure : procedures) {
             forEach.add(facts.forProcedure(procedure));
-            findings.add(out.computeIfAbsent(procedure, p -> new ArrayList<>()));
+            found.add(out.computeIfAbsent(procedure, p -> new ArrayList<>()));
         }
         for (Rule rule : rules) {
             boolean shared = !rule.when().readsProcedure();
-            Optional<Finding> once = null;
+            Optional<T> once = null;
             for (int i = 0; i < forEach.size(); i++) {
                 Facts forProcedure = forEach.get(i);
                 if (rule.appliesTo(forProcedure.procedure())) {
-                    Optional<Finding> finding = once != null ? once : finding(rule, forProcedure);
-                    once = shared ? finding : null;
-                    finding.ifPresent(findings.get(i)::add);
+                    Optional<T> each = once != null ? once : outcome.apply(rule, forProcedure);
+                    once = shared ? each : null;
+                    each.ifPresent(found.get(i)::add);
                 }
             }
         }

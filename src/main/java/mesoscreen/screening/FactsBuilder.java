@@ -210,7 +210,7 @@ final class FactsBuilder {
                     + (readAs != null ? " (read as '" + readAs + "')" : "")
                     + (assertion != null ? " (" + assertion + ": '" + each.cue() + "')" : "");
             List<Hit> hits = found.computeIfAbsent(each.id(), k -> new ArrayList<>());
-            if (hits.stream().noneMatch(hit -> hit.index() == index && hit.evidence().equals(line))) {
+            if (!hits.contains(new Hit(index, line))) {
                 hits.add(new Hit(index, line));
             }
             source(line, new EvidenceFact(path, "text", text, each.id(), readAs, assertion, each.cue()));

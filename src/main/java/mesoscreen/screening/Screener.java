@@ -9,7 +9,6 @@ import java.util.Set;
 import mesoscreen.course.Course;
 import mesoscreen.intake.Intake;
 import mesoscreen.vocabulary.Concern;
-import mesoscreen.rules.Finding;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
 
@@ -32,10 +31,11 @@ public final class Screener {
     public static Screening screen(Intake intake, RuleSet rules, LocalDate today) {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
         boolean unrecognized = !built.unrecognized().isEmpty();
-        Map<String, List<Finding>> findings = rules.evaluateEach(built.facts(), rules.procedures().keySet());
-        // Other procedures are only compared by eligibility; the whole verdict is drawn up for the one answered for.
+        // Other procedures are only compared by eligibility, which the rules' truths decide without their evidence;
+        // the whole verdict, evidence and all, is drawn up for the one answered for.
         Map<String, Eligibility> eligibilities = new java.util.HashMap<>();
-        findings.forEach((id, each) -> eligibilities.put(id, Verdict.eligibility(each, unrecognized)));
+        rules.rulingsEach(built.facts(), rules.procedures().keySet())
+                .forEach((id, each) -> eligibilities.put(id, Verdict.eligibility(each, unrecognized)));
         // In catalogue order, whatever order the patient named them in.
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();
@@ -49,7 +49,8 @@ public final class Screener {
         Procedure procedure = suggested
                 ? (fitting.isEmpty() ? rules.procedures().values().iterator().next() : fitting.get(0))
                 : rules.procedures().get(intake.procedure());
-        Verdict verdict = Verdict.of(findings.get(procedure.id()), unrecognized, rules);
+        Verdict verdict = Verdict.of(rules.evaluateEach(built.facts(), List.of(procedure.id())).get(procedure.id()),
+                unrecognized, rules);
 
         List<Screening.Alternative> alternatives = !IN_THE_WAY.contains(verdict.eligibility()) ? List.of()
                 : fitting.stream()

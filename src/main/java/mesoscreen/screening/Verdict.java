@@ -10,6 +10,7 @@ import mesoscreen.intake.IntakeField;
 import mesoscreen.rules.Finding;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.rules.Ruling;
 import mesoscreen.rules.condition.Truth;
 
 /**
@@ -47,7 +48,7 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
                 contraindications.add(finding);
             }
         }
-        Eligibility eligibility = eligibility(findings, unrecognized);
+        Eligibility eligibility = eligibility(findings.stream().map(Finding::ruling).toList(), unrecognized);
         contraindications.sort(Comparator.comparing((Finding f) -> Eligibility.of(f.rule().severity())).reversed());
         return new Verdict(eligibility, contraindications, precautions, notes, orderedByQuestion(missing, rules),
                 eligibility == Eligibility.DEFER ? eligibleFrom(contraindications) : null);
@@ -57,11 +58,11 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
      * The eligibility {@link #of} gives, without the lists and what is missing: all that the procedures
      * other than the one answered for are compared by.
      */
-    static Eligibility eligibility(List<Finding> findings, boolean unrecognized) {
+    static Eligibility eligibility(List<Ruling> rulings, boolean unrecognized) {
         Eligibility eligibility = unrecognized ? Eligibility.ELIGIBLE_WITH_PRECAUTIONS : Eligibility.ELIGIBLE;
-        for (Finding finding : findings) {
-            Rule rule = finding.rule();
-            boolean known = finding.truth() == Truth.TRUE;
+        for (Ruling ruling : rulings) {
+            Rule rule = ruling.rule();
+            boolean known = ruling.truth() == Truth.TRUE;
             if (rule.kind() == Rule.Kind.PRECAUTION) {
                 // A precaution we cannot rule out is given all the same: it only adds care.
                 eligibility = eligibility.worst(Eligibility.ELIGIBLE_WITH_PRECAUTIONS);

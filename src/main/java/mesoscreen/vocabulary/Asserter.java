@@ -132,12 +132,12 @@ public final class Asserter {
             return new Entry(true, bare, List.of());
         }
         TextNormalizer.Words words = concepts.normalizer().words(text);
-        List<Lexicon.Match> named = new ArrayList<>(concepts.matches(words));
-        List<Lexicon.Match> said = new ArrayList<>(cues.matches(words));
+        Stems stems = concepts.stems(words); // each word stemmed once, for concepts and cues alike
+        List<Lexicon.Match> named = new ArrayList<>(concepts.matches(words, stems));
+        List<Lexicon.Match> said = new ArrayList<>(cues.matches(words, stems));
         // Cue words read as written are not a concept read in another form or as a typo ("ранее" is no "рана").
-        named.removeIf(n -> n.how() != Lexicon.How.EXACT && said.stream().anyMatch(c -> c.start() <= n.start()
-                && n.end() <= c.end() && byId.get(c.id()).kind() != Kind.FILLER));
-        said.removeIf(c -> named.stream().anyMatch(n -> overlap(n, c)));
+        named.removeIf(n -> n.how() != Lexicon.How.EXACT && withinCue(n, said));
+        said.removeIf(c -> overlapsAny(c, named));
         for (TextNormalizer.Year year : words.years()) {
             if (year.value() < thisYear) {
                 // A year gone by is a past cue, standing between words and reaching either way.
@@ -154,7 +154,11 @@ public final class Asserter {
             read(concept, said, clause, reads);
         }
         Set<String> counted = new HashSet<>();
-        reads.stream().filter(Read::counts).forEach(r -> counted.add(r.id()));
+        for (Read each : reads) {
+            if (each.counts()) {
+                counted.add(each.id());
+            }
+        }
         // Affirmed wins: a concept both counted and not in one entry is counted.
         reads.removeIf(r -> !r.counts() && counted.contains(r.id()));
         return new Entry(false, null, List.copyOf(reads));
@@ -251,8 +255,23 @@ public final class Asserter {
         }
     }
 
-    private static boolean overlap(Lexicon.Match a, Lexicon.Match b) {
-        return a.start() < b.end() && b.start() < a.end();
+    /** Whether the concept's words lie within a cue's that is more than a filler. */
+    private boolean withinCue(Lexicon.Match concept, List<Lexicon.Match> said) {
+        for (Lexicon.Match cue : said) {
+            if (cue.start() <= concept.start() && concept.end() <= cue.end() && byId.get(cue.id()).kind() != Kind.FILLER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlapsAny(Lexicon.Match cue, List<Lexicon.Match> named) {
+        for (Lexicon.Match concept : named) {
+            if (concept.start() < cue.end() && cue.start() < concept.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cue as the rule file lists it. */

@@ -30,11 +30,11 @@ final class FormIndex {
         return words.isEmpty();
     }
 
-    /** The term's word the token is a form of (the longest such form), or the token itself. */
-    String word(String token) {
+    /** The term's word word {@code index} of the stemmed words is a form of (the longest such form), or itself. */
+    String word(Stems stems, int index, String token) {
         String word = words.get(token);
         if (word == null) {
-            for (String candidate : wordForms.candidates(token)) {
+            for (String candidate : stems.of(index)) {
                 word = words.get(candidate);
                 if (word != null) {
                     break;
@@ -44,10 +44,10 @@ final class FormIndex {
         return word == null || word.isEmpty() ? token : word;
     }
 
-    /** Every term's word the token may be a form of, longest form first. */
-    List<String> words(String token) {
+    /** Every term's word a word of these shorter forms may be a form of, longest form first. */
+    List<String> words(List<String> candidates) {
         List<String> out = new ArrayList<>(2);
-        for (String candidate : wordForms.candidates(token)) {
+        for (String candidate : candidates) {
             String word = words.get(candidate);
             if (word != null && !word.isEmpty()) {
                 out.add(word);

@@ -24,21 +24,13 @@ public final class Lexicon {
     private final TextNormalizer normalizer;
     private final Map<String, Map<String, Set<String>>> exactCodes;
     /** Per system; a prefix is the range from it to itself. */
-    private final Map<String, List<CodeRange>> codeRanges;
-    private final Map<String, String> terms;
+    /** Per system, by a code's first character: the ranges it may fall in. */
+    private final Map<String, Map<Character, List<CodeRange>>> codeRanges;
+    private final TermMatcher matcher;
     private final TypoIndex typoTerms;
     private final Set<String> ids;
     private final List<Listing> listings;
-    private final int longestTerm;
-    /**
-     * The first word of every term of several words, to the most words such a term has: a window that starts
-     * otherwise, or is longer, cannot be a term.
-     */
-    private final Map<String, Integer> firstWords;
-    /** Whether a word read as part of a longer term is not read again on its own. */
-    private final boolean longestTermWins;
     private final boolean typos;
-    private final FormIndex forms;
 
     /**
      * Where a text names an id: words {@code start} (inclusive) to {@code end} (exclusive) of its
@@ -70,24 +62,14 @@ public final class Lexicon {
             codes.put(system, Collections.unmodifiableMap(frozen));
         });
         exactCodes = Collections.unmodifiableMap(codes);
-        Map<String, List<CodeRange>> ranges = new HashMap<>();
-        builder.codeRanges.forEach((system, list) -> ranges.put(system, List.copyOf(list)));
+        Map<String, Map<Character, List<CodeRange>>> ranges = new HashMap<>();
+        builder.codeRanges.forEach((system, list) -> ranges.put(system, byFirstCharacter(list)));
         codeRanges = Collections.unmodifiableMap(ranges);
-        terms = Map.copyOf(builder.terms);
         typoTerms = new TypoIndex(builder.typoTerms);
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(builder.ids));
         listings = List.copyOf(builder.listings);
-        longestTerm = builder.longestTerm;
-        Map<String, Integer> first = new HashMap<>();
-        for (String term : builder.terms.keySet()) {
-            if (term.contains(" ")) {
-                first.merge(term.substring(0, term.indexOf(' ')), term.split(" ").length, Math::max);
-            }
-        }
-        firstWords = Map.copyOf(first);
-        longestTermWins = builder.longestTermWins;
         typos = builder.typos;
-        forms = builder.forms.build();
+        matcher = new TermMatcher(builder.terms, builder.forms.build(), builder.longestTerm, builder.longestTermWins);
     }
 
     /** The normaliser this lexicon's terms were brought to one form with. */
@@ -110,7 +92,7 @@ public final class Lexicon {
 
     /** The word forms its terms are read in (for tests of the stemmer on the loaded rules). */
     WordForms wordForms() {
-        return forms.wordForms();
+        return matcher.forms().wordForms();
     }
 
     /** The canonical ids, in the order the vocabulary file lists them. */
@@ -126,14 +108,59 @@ public final class Lexicon {
     /** Every id the code names (a code may belong to several, e.g. a bleeding and a platelet disorder). */
     public Set<String> byCode(String system, String code) {
         String normal = code.trim().toUpperCase(Locale.ROOT);
-        Set<String> found = new TreeSet<>(exactCodes.getOrDefault(system, Map.of()).getOrDefault(normal, Set.of()));
-        for (CodeRange range : codeRanges.getOrDefault(system, List.of())) {
-            String head = normal.substring(0, Math.min(normal.length(), range.from().length()));
-            if (head.compareTo(range.from()) >= 0 && head.compareTo(range.to()) <= 0) {
-                found.add(range.id());
+        Set<String> exact = exactCodes.getOrDefault(system, Map.of()).getOrDefault(normal, Set.of());
+        // Sorted, as the exact codes' sets are; a copy only when a range adds an id to them.
+        Set<String> found = exact;
+        Map<Character, List<CodeRange>> bySystem = codeRanges.getOrDefault(system, Map.of());
+        for (Character first : normal.isEmpty() ? List.of(EVERY_CODE) : List.of(normal.charAt(0), EVERY_CODE)) {
+            for (CodeRange range : bySystem.getOrDefault(first, List.of())) {
+                if (inRange(normal, range) && !found.contains(range.id())) {
+                    found = found == exact ? new TreeSet<>(exact) : found;
+                    found.add(range.id());
+                }
             }
         }
-        return found;
+        return found == exact ? exact : Collections.unmodifiableSet(found);
+    }
+
+    /**
+     * The ranges by each first character a code in them can have: a code starting before a range's first
+     * character is before it, one starting after its last after it.
+     */
+    private static Map<Character, List<CodeRange>> byFirstCharacter(List<CodeRange> ranges) {
+        Map<Character, List<CodeRange>> out = new HashMap<>();
+        for (CodeRange range : ranges) {
+            if (range.from().isEmpty()) {
+                out.computeIfAbsent(EVERY_CODE, k -> new ArrayList<>()).add(range);
+                continue;
+            }
+            for (char c = range.from().charAt(0); c <= range.to().charAt(0); c++) {
+                out.computeIfAbsent(c, k -> new ArrayList<>()).add(range);
+            }
+        }
+        Map<Character, List<CodeRange>> frozen = new HashMap<>();
+        out.forEach((c, list) -> frozen.put(c, List.copyOf(list)));
+        return Map.copyOf(frozen);
+    }
+
+    /** The key of the ranges of no characters ("*"), which hold every code. */
+    private static final Character EVERY_CODE = Character.MIN_VALUE;
+
+    /** Whether the code's first characters (as many as the range's bounds have) lie in the range. */
+    private static boolean inRange(String code, CodeRange range) {
+        int head = range.from().length();
+        return compareHead(code, head, range.from()) >= 0 && compareHead(code, head, range.to()) <= 0;
+    }
+
+    /** The sign of the code's first {@code head} characters (all, when shorter) compared with {@code bound}, unmade. */
+    private static int compareHead(String code, int head, String bound) {
+        int length = Math.min(code.length(), head);
+        for (int i = 0; i < Math.min(length, bound.length()); i++) {
+            if (code.charAt(i) != bound.charAt(i)) {
+                return code.charAt(i) - bound.charAt(i);
+            }
+        }
+        return length - bound.length();
     }
 
     /** Every id the text names, with the term it was read as: as {@link #matches}, first mention of each id. */
@@ -150,41 +177,18 @@ public final class Lexicon {
      * with word forms) in another form; else, when none is found, single long words one typo away.
      */
     public List<Match> matches(TextNormalizer.Words text) {
+        return matches(text, stems(text));
+    }
+
+    /** The words' stems, to share with other lexicons that read the same words ({@link #matches(TextNormalizer.Words, Stems)}). */
+    Stems stems(TextNormalizer.Words text) {
+        return new Stems(matcher.forms().wordForms(), text.tokens());
+    }
+
+    /** {@link #matches(TextNormalizer.Words)}, with the words' stems worked out (or not yet) for another lexicon. */
+    List<Match> matches(TextNormalizer.Words text, Stems stems) {
         List<String> tokens = text.tokens();
-        List<Match> found = new ArrayList<>();
-        boolean[] read = new boolean[tokens.size()];
-        String[] words = forms.isEmpty() ? null : new String[tokens.size()];
-        // The most words a term starting at each word can have, as written and in another form: 1 when none.
-        int[] asWritten = new int[tokens.size()];
-        int[] asForm = new int[tokens.size()];
-        for (int start = 0; start < tokens.size() && longestTerm > 1 && tokens.size() > 1; start++) {
-            asWritten[start] = firstWords.getOrDefault(tokens.get(start), 1);
-            asForm[start] = words == null ? 1 : firstWords.getOrDefault(form(words, tokens, start), 1);
-        }
-        for (int size = Math.min(longestTerm, tokens.size()); size >= 1; size--) {
-            for (int start = 0; start + size <= tokens.size(); start++) {
-                if ((size > 1 && size > asWritten[start] && size > asForm[start]) || !unread(read, start, size)) {
-                    continue;
-                }
-                Match match = null;
-                if (size == 1 || size <= asWritten[start]) {
-                    String phrase = size == 1 ? tokens.get(start) : String.join(" ", tokens.subList(start, start + size));
-                    String id = terms.get(phrase);
-                    match = id == null ? null : new Match(id, phrase, start, start + size, How.EXACT);
-                }
-                if (match == null && words != null && size == 1) {
-                    match = inForms(tokens.get(start), start);
-                } else if (match == null && words != null && size <= asForm[start]) {
-                    match = inForms(words, tokens, start, size);
-                }
-                if (match != null) {
-                    found.add(match);
-                    if (longestTermWins) {
-                        java.util.Arrays.fill(read, start, start + size, true);
-                    }
-                }
-            }
-        }
+        List<Match> found = matcher.matches(tokens, stems.by(matcher.forms().wordForms()) ? stems : stems(text));
         if (found.isEmpty() && typos) {
             for (int i = 0; i < tokens.size(); i++) {
                 String token = tokens.get(i);
@@ -195,48 +199,12 @@ public final class Lexicon {
                 typoTerms.near(token, (id, term) -> found.add(new Match(id, term, at, at + 1, How.TYPO)));
             }
         }
-        found.sort(java.util.Comparator.comparingInt(Match::start));
         return found;
     }
 
-    /** The words as terms' words, when one of them is another form of one; null otherwise. */
-    private Match inForms(String[] words, List<String> tokens, int start, int size) {
-        boolean changed = false;
-        StringBuilder phrase = new StringBuilder();
-        for (int i = start; i < start + size; i++) {
-            String word = form(words, tokens, i);
-            changed |= !word.equals(tokens.get(i));
-            phrase.append(i > start ? " " : "").append(word);
-        }
-        String id = changed ? terms.get(phrase.toString()) : null;
-        return id == null ? null : new Match(id, phrase.toString(), start, start + size, How.FORM);
-    }
-
-    /** A word as a one-word term it is another form of: the longest such form. */
-    private Match inForms(String token, int at) {
-        for (String word : forms.words(token)) {
-            String id = terms.get(word);
-            if (id != null) {
-                return new Match(id, word, at, at + 1, How.FORM);
-            }
-        }
-        return null;
-    }
-
-    private String form(String[] words, List<String> tokens, int index) {
-        if (words[index] == null) {
-            words[index] = forms.word(tokens.get(index));
-        }
-        return words[index];
-    }
-
-    private static boolean unread(boolean[] read, int start, int size) {
-        for (int i = start; i < start + size; i++) {
-            if (read[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** How its terms are found in words (for tests of the matcher on the loaded rules). */
+    TermMatcher matcher() {
+        return matcher;
     }
 
     /** Collects a vocabulary file's entries while it is read; {@link #build} freezes them. */

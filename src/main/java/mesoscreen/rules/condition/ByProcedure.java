@@ -58,7 +58,13 @@ final class ByProcedure {
         if (treated.isEmpty()) {
             return Result.unknown(IntakeField.AREAS.id());
         }
-        List<String> hit = treated.stream().filter(areas::contains).sorted().toList();
+        List<String> hit = new ArrayList<>(treated.size());
+        for (String area : treated) {
+            if (areas.contains(area)) {
+                hit.add(area);
+            }
+        }
+        hit.sort(null);
         return Result.decided(!hit.isEmpty(), source + " = " + (hit.isEmpty() ? treated.stream().sorted().toList() : hit));
     }
 }

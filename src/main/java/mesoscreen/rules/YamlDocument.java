@@ -27,8 +27,6 @@ public final class YamlDocument {
     private final String name;
     private final String text;
     private final JsonNode root;
-    /** Pointer (with {@code #key} for a mapping's key) to where it stood; made at the first error. */
-    private volatile Map<String, JsonLocation> locations;
 
     private YamlDocument(String name, String text) {
         this.name = name;
@@ -68,20 +66,19 @@ public final class YamlDocument {
         return at(location, message);
     }
 
-    /** The same parse as the constructor's (it succeeded there), recording where every value stood. */
+    /**
+     * The same parse as the constructor's (it succeeded there), recording where every value stood, by
+     * pointer (with {@code #key} for a mapping's key). Made again for each error rather than kept: errors
+     * are few, and a compiled rule set holds its documents frozen (ImmutabilityTest).
+     */
     private Map<String, JsonLocation> locations() {
-        Map<String, JsonLocation> known = locations;
-        if (known == null) {
-            Map<String, JsonLocation> recorded = new HashMap<>();
-            try (JsonParser parser = new Recording(YAML.getFactory().createParser(text), recorded)) {
-                YAML.readTree(parser);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("parsed once, " + name + " no longer parses", e);
-            }
-            known = Map.copyOf(recorded);
-            locations = known;
+        Map<String, JsonLocation> recorded = new HashMap<>();
+        try (JsonParser parser = new Recording(YAML.getFactory().createParser(text), recorded)) {
+            YAML.readTree(parser);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("parsed once, " + name + " no longer parses", e);
         }
-        return known;
+        return recorded;
     }
 
     private RuleError at(JsonLocation location, String message) {

@@ -24,6 +24,11 @@
 #                                                             round measures it; the algorithm the EHR signs with
 #   INTAKE=findings SOAK_SECONDS=300 SOAK_INTERVAL=30         soak
 #   PRODUCT_JAR (default target/quarkus-app/quarkus-run.jar) measures another build, e.g. an older one
+#   FLOOR_JAR (default src/test/bench/floor/target/quarkus-app/quarkus-run.jar, the bare floor)  the floor; the
+#                                                             stack floor (floor/pom.xml -Pstack: Mesoscreen's extensions
+#                                                             and libraries, no code of ours) is floor/target-stack/...;
+#                                                             either floor can be PRODUCT_JAR too (the cds shape then needs
+#                                                             Mesoscreen's build for the EHR's tokens)
 #   MVN (default ./mvnw)                                      how a missing build is made
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -40,19 +45,41 @@ cds_alg=${CDS_ALG:-RS384}
 mvn=${MVN:-./mvnw}
 bench=src/test/bench
 product=${PRODUCT_JAR:-target/quarkus-app/quarkus-run.jar}
-floor=$bench/floor/target/quarkus-app/quarkus-run.jar
+floor=${FLOOR_JAR:-$bench/floor/target/quarkus-app/quarkus-run.jar}
 cds_path=/cds-services/mesoscreen-appointment-book
 work=target/bench
 mkdir -p "$work"
 
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
-[ -f "$product" ] || $mvn -B -q package -DskipTests
-[ -f "$floor" ] || $mvn -B -q -f $bench/floor/pom.xml package
+# build JAR: makes a missing build of Mesoscreen, the bare floor or the stack floor.
+build() {
+  [ ! -f "$1" ] || return 0
+  case $1 in
+    target/quarkus-app/quarkus-run.jar) $mvn -B -q package -DskipTests ;;
+    "$bench/floor/target/quarkus-app/quarkus-run.jar") $mvn -B -q -f $bench/floor/pom.xml package ;;
+    "$bench/floor/target-stack/quarkus-app/quarkus-run.jar") $mvn -B -q -f $bench/floor/pom.xml -Pstack package ;;
+    *) echo "no such build: $1" >&2; exit 1 ;;
+  esac
+}
+build "$product"
+build "$floor"
+# ready_path JAR: where start-up ends: SmallRye Health's readiness where the build has it (Mesoscreen, the
+# stack floor), else the floor's GET /ready.
+ready_path() {
+  if ls "$(dirname "$1")"/lib/main/io.quarkus.quarkus-smallrye-health-[0-9]*.jar >/dev/null 2>&1; then
+    echo /q/health/ready
+  else
+    echo /ready
+  fi
+}
+product_ready=$(ready_path "$product")
+floor_ready=$(ready_path "$floor")
 # The flags the container runs with (JAVA_TOOL_OPTIONS in the Dockerfile).
 docker_flags=$(sed -n 's/.*JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)
 flags=${JVM_FLAGS-$docker_flags}
 flags_label=${flags:-none: the defaults of the JVM}
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared: other builds may run)"
+echo "\"Mesoscreen\": $product (ready at $product_ready); floor: $floor (ready at $floor_ready)"
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -69,7 +96,9 @@ tokens_cp=
 cds_setup() {
   [ -z "$jwks_port" ] || return 0
   local lib classes=$work/ehr-classes
+  # The product's jose4j; a floor as the product (the bare one has none) borrows Mesoscreen's build's.
   lib=$(dirname "$product")/lib/main
+  ls "$lib"/org.bitbucket.b_c.jose4j-*.jar >/dev/null 2>&1 || { build target/quarkus-app/quarkus-run.jar; lib=target/quarkus-app/lib/main; }
   tokens_cp="$classes:$(ls "$lib"/org.bitbucket.b_c.jose4j-*.jar):$(ls "$lib"/org.slf4j.slf4j-api-*.jar)"
   if [ ! -f "$classes/mesoscreen/bench/EhrTokens.class" ] || [ "$bench/jmh/mesoscreen/bench/EhrTokens.java" -nt "$classes/mesoscreen/bench/EhrTokens.class" ]; then
     javac -d "$classes" -cp "$tokens_cp" "$bench/jmh/mesoscreen/bench/EhrTokens.java"
@@ -120,9 +149,9 @@ startup() {
     [ "$label" = default ] && set="" || set=$docker_flags
     local f_ms=() m_ms=() f_rss=() m_rss=()
     for _ in $(seq "$startup_runs"); do
-      port=$(free_port); start floor "$floor" "$port" /ready "$set"; sleep "$idle"
+      port=$(free_port); start floor "$floor" "$port" "$floor_ready" "$set"; sleep "$idle"
       f_ms+=("$ready_ms"); f_rss+=("$(rss "$started_pid")"); stop "$started_pid"
-      port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$set"; sleep "$idle"
+      port=$(free_port); start mesoscreen "$product" "$port" "$product_ready" "$set"; sleep "$idle"
       m_ms+=("$ready_ms"); m_rss+=("$(rss "$started_pid")"); stop "$started_pid"
     done
     local fm mm fr mr
@@ -219,8 +248,8 @@ http() {
   echo "== HTTP: shapes $shapes; JVM flags: $flags_label"
   local fport mport fpid mpid shape
   case " $shapes " in *" cds "*) cds_setup ;; esac
-  fport=$(free_port); start floor "$floor" "$fport" /ready "$flags"; fpid=$started_pid
-  mport=$(free_port); start mesoscreen "$product" "$mport" /q/health/ready "$flags"; mpid=$started_pid
+  fport=$(free_port); start floor "$floor" "$fport" "$floor_ready" "$flags"; fpid=$started_pid
+  mport=$(free_port); start mesoscreen "$product" "$mport" "$product_ready" "$flags"; mpid=$started_pid
   for shape in $shapes; do
     if [ "$shape" = cds ]; then
       http_shape cds "$connections" "http://127.0.0.1:$fport$cds_path" "http://127.0.0.1:$mport$cds_path"
@@ -246,7 +275,7 @@ soak() {
   shape_env "${INTAKE:-findings}"
   echo
   echo "== soak: Mesoscreen alone, $total s of wrk -t1 -c$connections with $BENCH_BODY, RSS every $interval s"
-  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
+  port=$(free_port); start mesoscreen "$product" "$port" "$product_ready" "$flags"; pid=$started_pid
   echo "t=0 s  RSS $(rss "$pid") MiB"
   local requests=0
   while [ "$done" -lt "$total" ]; do
@@ -261,7 +290,7 @@ soak() {
 record() {
   local port pid shape out=$bench/floor/src/main/resources/recorded
   cds_setup
-  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
+  port=$(free_port); start mesoscreen "$product" "$port" "$product_ready" "$flags"; pid=$started_pid
   for shape in $(cd $bench/intakes && ls *.json | sed 's/\.json$//') cds; do
     shape_env "$shape"
     if [ "$shape" = cds ]; then
@@ -273,13 +302,14 @@ record() {
   done
   stop "$pid"
   $mvn -B -q -f $bench/floor/pom.xml package
+  [ ! -d $bench/floor/target-stack ] || $mvn -B -q -f $bench/floor/pom.xml -Pstack package
 }
 
 # identity.py's corpus, the CDS Hooks call included, against PRODUCT_JAR.
 identity() {
   local port pid out=${IDENTITY_OUT:-$work/identity.tsv}
   cds_setup
-  port=$(free_port); start mesoscreen "$product" "$port" /q/health/ready "$flags"; pid=$started_pid
+  port=$(free_port); start mesoscreen "$product" "$port" "$product_ready" "$flags"; pid=$started_pid
   tokens 3 "http://127.0.0.1:$port$cds_path" >/dev/null
   BENCH_CDS_TOKENS=$work/ehr/tokens.txt BENCH_CDS_BODY=$work/cds.json $bench/identity.py "http://127.0.0.1:$port" >"$out"
   stop "$pid"

@@ -27,8 +27,8 @@
 #   FLOOR_JAR (default src/test/bench/floor/target/quarkus-app/quarkus-run.jar, the bare floor)  the floor; the
 #                                                             stack floor (floor/pom.xml -Pstack: Mesoscreen's extensions
 #                                                             and libraries, no code of ours) is floor/target-stack/...;
-#                                                             either floor can be PRODUCT_JAR too (the cds shape then needs
-#                                                             Mesoscreen's build for the EHR's tokens)
+#                                                             either floor can be PRODUCT_JAR too (for the cds shape's
+#                                                             tokens the bare one borrows Mesoscreen's build's jose4j)
 #   MVN (default ./mvnw)                                      how a missing build is made
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

@@ -162,6 +162,22 @@ public record RuleSet(String version, String digest, List<String> languages, Map
         if (rule.when().truth(facts) == Truth.FALSE) {
             return Optional.empty(); // clear: its evidence would never be shown
         }
+        return tested(rule, facts);
+    }
+
+    /**
+     * The findings of one procedure's {@link #rulingsEach rulings}, in their order: their truths are known, so
+     * only their evidence is worked out. {@code facts} are for that procedure ({@link Facts#forProcedure}).
+     */
+    public static List<Finding> findings(Facts facts, List<Ruling> rulings) {
+        List<Finding> out = new ArrayList<>(rulings.size());
+        for (Ruling ruling : rulings) {
+            tested(ruling.rule(), facts).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<Finding> tested(Rule rule, Facts facts) {
         Result result = rule.when().test(facts);
         return result.truth() == Truth.FALSE ? Optional.empty()
                 : Optional.of(new Finding(rule, result.truth(), result.evidence(), result.missing(), result.until()));

@@ -11,6 +11,7 @@ import mesoscreen.intake.Intake;
 import mesoscreen.vocabulary.Concern;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
+import mesoscreen.rules.Ruling;
 
 /**
  * Screens one validated intake against one rule set. The patient is screened for every procedure of
@@ -34,8 +35,8 @@ public final class Screener {
         // Other procedures are only compared by eligibility, which the rules' truths decide without their evidence;
         // the whole verdict, evidence and all, is drawn up for the one answered for.
         Map<String, Eligibility> eligibilities = new java.util.HashMap<>();
-        rules.rulingsEach(built.facts(), rules.procedures().keySet())
-                .forEach((id, each) -> eligibilities.put(id, Verdict.eligibility(each, unrecognized)));
+        Map<String, List<Ruling>> rulings = rules.rulingsEach(built.facts(), rules.procedures().keySet());
+        rulings.forEach((id, each) -> eligibilities.put(id, Verdict.eligibility(each, unrecognized)));
         // In catalogue order, whatever order the patient named them in.
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();
@@ -49,8 +50,9 @@ public final class Screener {
         Procedure procedure = suggested
                 ? (fitting.isEmpty() ? rules.procedures().values().iterator().next() : fitting.get(0))
                 : rules.procedures().get(intake.procedure());
-        Verdict verdict = Verdict.of(rules.evaluateEach(built.facts(), List.of(procedure.id())).get(procedure.id()),
-                unrecognized, rules);
+        // Its rules' truths are known from the rulings: only the evidence of those not clear is worked out.
+        Verdict verdict = Verdict.of(RuleSet.findings(built.facts().forProcedure(procedure.id()),
+                rulings.get(procedure.id())), unrecognized, rules);
 
         List<Screening.Alternative> alternatives = !IN_THE_WAY.contains(verdict.eligibility()) ? List.of()
                 : fitting.stream()

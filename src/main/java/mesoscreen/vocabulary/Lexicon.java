@@ -23,8 +23,7 @@ public final class Lexicon {
 
     private final TextNormalizer normalizer;
     private final Map<String, Map<String, Set<String>>> exactCodes;
-    /** Per system; a prefix is the range from it to itself. */
-    /** Per system, by a code's first character: the ranges it may fall in. */
+    /** Per system, by a code's first character: the ranges it may fall in (a prefix is the range from it to itself). */
     private final Map<String, Map<Character, List<CodeRange>>> codeRanges;
     private final TermMatcher matcher;
     private final TypoIndex typoTerms;

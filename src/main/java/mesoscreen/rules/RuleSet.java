@@ -119,14 +119,11 @@ public record RuleSet(String version, String digest, List<String> languages, Map
     }
 
     /**
-     * {@link #evaluateEach} less the evidence: each rule's truth where it is not clear, by procedure id. The truth
-     * of a condition is cheaper than its evidence, which only the procedure answered for needs.
+     * {@link #evaluateEach} less the evidence, procedure by procedure as asked for: each rule's truth where it is
+     * not clear. The truth of a condition is cheaper than its evidence, which only the procedure answered for needs.
      */
-    public Map<String, List<Ruling>> rulingsEach(Facts facts, Collection<String> procedures) {
-        return each(facts, procedures, (rule, forProcedure) -> {
-            Truth truth = rule.when().truth(forProcedure);
-            return truth == Truth.FALSE ? Optional.empty() : Optional.of(new Ruling(rule, truth));
-        });
+    public Rulings rulings(Facts facts) {
+        return new Rulings(rules, facts);
     }
 
     private <T> Map<String, List<T>> each(Facts facts, Collection<String> procedures,

@@ -11,12 +11,12 @@ import mesoscreen.intake.Intake;
 import mesoscreen.vocabulary.Concern;
 import mesoscreen.rules.Procedure;
 import mesoscreen.rules.RuleSet;
-import mesoscreen.rules.Ruling;
+import mesoscreen.rules.Rulings;
 
 /**
- * Screens one validated intake against one rule set. The patient is screened for every procedure of
- * the catalogue (a few microseconds each), so that the answer can name the procedure that suits the
- * concerns when none was asked for, and better alternatives when the one asked for is ruled out.
+ * Screens one validated intake against one rule set. When no procedure was asked for, or the one asked for is
+ * ruled out, the patient is also screened for every procedure of the catalogue (a few microseconds each), so that
+ * the answer can name the procedure that suits the concerns, or better alternatives.
  * Pure: the same intake and rule set always give the same screening.
  */
 public final class Screener {
@@ -32,33 +32,28 @@ public final class Screener {
     public static Screening screen(Intake intake, RuleSet rules, LocalDate today) {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
         boolean unrecognized = !built.unrecognized().isEmpty();
-        // Other procedures are only compared by eligibility, which the rules' truths decide without their evidence;
-        // the whole verdict, evidence and all, is drawn up for the one answered for.
-        Map<String, Eligibility> eligibilities = new java.util.HashMap<>();
-        Map<String, List<Ruling>> rulings = rules.rulingsEach(built.facts(), rules.procedures().keySet());
-        rulings.forEach((id, each) -> eligibilities.put(id, Verdict.eligibility(each, unrecognized)));
         // In catalogue order, whatever order the patient named them in.
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();
-        Comparator<Procedure> preference = preference(concerns, eligibilities, rules);
-        List<Procedure> fitting = rules.procedures().values().stream()
-                .filter(p -> concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, p)))
-                .sorted(preference)
-                .toList();
-
+        // The other procedures count only to suggest one when none was asked for, or alternatives to one that is
+        // ruled out: only then is every procedure screened. Their truths are enough for that, without evidence.
         boolean suggested = intake.procedure() == null;
-        Procedure procedure = suggested
-                ? (fitting.isEmpty() ? rules.procedures().values().iterator().next() : fitting.get(0))
-                : rules.procedures().get(intake.procedure());
+        Rulings rulings = rules.rulings(built.facts());
+        Ranking ranking = suggested ? Ranking.of(rulings, unrecognized, concerns, rules) : null;
+        Procedure procedure = !suggested ? rules.procedures().get(intake.procedure())
+                : ranking.fitting().isEmpty() ? rules.procedures().values().iterator().next() : ranking.fitting().get(0);
         // Its rules' truths are known from the rulings: only the evidence of those not clear is worked out.
         Verdict verdict = Verdict.of(RuleSet.findings(built.facts().forProcedure(procedure.id()),
-                rulings.get(procedure.id())), unrecognized, rules);
+                rulings.of(procedure.id())), unrecognized, rules);
 
-        List<Screening.Alternative> alternatives = !IN_THE_WAY.contains(verdict.eligibility()) ? List.of()
-                : fitting.stream()
-                        .filter(p -> eligibilities.get(p.id()).compareTo(verdict.eligibility()) < 0)
-                        .map(p -> new Screening.Alternative(p, eligibilities.get(p.id())))
-                        .toList();
+        List<Screening.Alternative> alternatives = List.of();
+        if (IN_THE_WAY.contains(verdict.eligibility())) {
+            Ranking all = ranking != null ? ranking : Ranking.of(rulings, unrecognized, concerns, rules);
+            alternatives = all.fitting().stream()
+                    .filter(p -> all.eligibilities().get(p.id()).compareTo(verdict.eligibility()) < 0)
+                    .map(p -> new Screening.Alternative(p, all.eligibilities().get(p.id())))
+                    .toList();
+        }
 
         Course course = null;
         if (verdict.eligibility() != Eligibility.NOT_ELIGIBLE) {
@@ -89,14 +84,31 @@ public final class Screener {
     }
 
     /**
+     * The procedures that treat the concerns (all of them when there are none), screened by their rules' truths:
+     * each one's eligibility, and the procedures in order of preference. No other procedure can be
+     * suggested or offered as an alternative, so no other is screened.
+     */
+    private record Ranking(Map<String, Eligibility> eligibilities, List<Procedure> fitting) {
+        static Ranking of(Rulings rulings, boolean unrecognized, List<Concern> concerns, RuleSet rules) {
+            List<Procedure> treating = rules.procedures().values().stream()
+                    .filter(p -> concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, p)))
+                    .toList();
+            Map<String, Eligibility> eligibilities = new java.util.HashMap<>();
+            treating.forEach(p -> eligibilities.put(p.id(), Verdict.eligibility(rulings.of(p.id()), unrecognized)));
+            List<Procedure> fitting = treating.stream().sorted(preference(concerns, eligibilities, treating)).toList();
+            return new Ranking(eligibilities, fitting);
+        }
+    }
+
+    /**
      * Better verdict first; then the procedure treating more of the concerns, ranked higher; then catalogue
-     * order. Each procedure's place is worked out once, not at every comparison.
+     * order ({@code procedures} are in it). Each procedure's place is worked out once, not at every comparison.
      */
     private static Comparator<Procedure> preference(List<Concern> concerns, Map<String, Eligibility> eligibilities,
-                                                    RuleSet rules) {
+                                                    List<Procedure> procedures) {
         Map<String, Place> places = new java.util.HashMap<>();
         int index = 0;
-        for (Procedure procedure : rules.procedures().values()) {
+        for (Procedure procedure : procedures) {
             int treated = 0;
             int ranks = 0;
             for (Concern concern : concerns) {

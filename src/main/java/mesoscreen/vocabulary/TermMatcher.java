@@ -61,9 +61,14 @@ final class TermMatcher {
         // The term of each size at each start, as written and in another form: one trie walk each from each start.
         TermTrie[] asWritten = new TermTrie[count * longest];
         TermTrie[] asForm = words == null ? null : new TermTrie[count * longest];
-        for (int start = 0; start < count; start++) {
+        int changedBefore = count; // the first changed word at or after start, count when none
+        for (int start = count - 1; start >= 0; start--) {
+            if (words != null && !words[start].equals(tokens.get(start))) {
+                changedBefore = start;
+            }
             walk(tokens, null, start, longest, asWritten);
-            if (words != null) {
+            // A form is marked only where a word of it changed: none within reach, nothing to walk.
+            if (words != null && changedBefore < start + longest) {
                 walk(tokens, words, start, longest, asForm);
             }
         }

@@ -141,7 +141,27 @@ public final class TextNormalizer {
         // Latin, Greek and Cyrillic letter by letter from a table: the same as folding the whole text, as
         // lower-casing (bar the final sigma) and decomposing go letter by letter and the marks that
         // decomposing might reorder are all dropped. Any other letter folds the whole text the long way.
-        StringBuilder out = new StringBuilder(text.length());
+        char[] out = new char[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FOLDED.length || c == 'Σ') {
+                return foldAll(text);
+            }
+            char one = FOLDED_CHAR[c];
+            if (one == DROPPED) {
+                continue;
+            }
+            if (one == SEVERAL) {
+                return foldByStrings(text); // a letter folding to two ("ǆ"): rare, the text is built of strings
+            }
+            out[length++] = one;
+        }
+        return new String(out, 0, length);
+    }
+
+    private static String foldByStrings(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= FOLDED.length || c == 'Σ') {
@@ -162,9 +182,15 @@ public final class TextNormalizer {
     /** Each character up to the end of the Cyrillic block, folded on its own. */
     private static final String[] FOLDED = new String[0x500];
 
+    /** The same, as one character: {@link #DROPPED} when it folds to none, {@link #SEVERAL} to more than one. */
+    private static final char[] FOLDED_CHAR = new char[FOLDED.length];
+    private static final char DROPPED = '\uFFFF';
+    private static final char SEVERAL = '\uFFFE';
+
     static {
         for (char c = 0; c < FOLDED.length; c++) {
             FOLDED[c] = foldAll(String.valueOf(c));
+            FOLDED_CHAR[c] = FOLDED[c].isEmpty() ? DROPPED : FOLDED[c].length() == 1 ? FOLDED[c].charAt(0) : SEVERAL;
         }
     }
 

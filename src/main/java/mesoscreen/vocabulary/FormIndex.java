@@ -30,7 +30,10 @@ final class FormIndex {
         return words.isEmpty();
     }
 
-    /** The term's word word {@code index} of the stemmed words is a form of (the longest such form), or itself. */
+    /**
+     * The term's word word {@code index} of the stemmed words is a form of (the longest such form), or itself; null
+     * when neither it nor any shorter form of it is a term's word or a form of one, so that it reads as nothing else.
+     */
     String word(Stems stems, int index, String token) {
         String word = words.get(token);
         if (word == null) {
@@ -40,8 +43,11 @@ final class FormIndex {
                     break;
                 }
             }
+            if (word == null) {
+                return null;
+            }
         }
-        return word == null || word.isEmpty() ? token : word;
+        return word.isEmpty() ? token : word;
     }
 
     /** Every term's word a word of these shorter forms may be a form of, longest form first. */

@@ -55,8 +55,12 @@ final class TermMatcher {
         int longest = Math.min(longestTerm, count);
         // Each word's term's word (itself when none), stemmed at most once.
         String[] words = forms.isEmpty() ? null : new String[count];
+        // Words no form of which a term's word has: read as written only, no other form to look for.
+        boolean[] formless = words == null ? null : new boolean[count];
         for (int i = 0; words != null && i < count; i++) {
-            words[i] = forms.word(stems, i, tokens.get(i));
+            String word = forms.word(stems, i, tokens.get(i));
+            formless[i] = word == null;
+            words[i] = word == null ? tokens.get(i) : word;
         }
         // The term of each size at each start, as written and in another form: one trie walk each from each start.
         TermTrie[] asWritten = new TermTrie[count * longest];
@@ -85,7 +89,7 @@ final class TermMatcher {
                 if (written != null) {
                     match = new Lexicon.Match(written.id(), written.term(), start, start + size, Lexicon.How.EXACT);
                 } else if (size == 1) {
-                    match = inForms(stems.of(start), start);
+                    match = formless[start] ? null : inForms(stems.of(start), start);
                 } else {
                     match = new Lexicon.Match(form.id(), form.term(), start, start + size, Lexicon.How.FORM);
                 }

@@ -153,7 +153,8 @@ class TermMatcherProperties {
 
     private static String form(FormIndex forms, String[] words, List<String> tokens, int index) {
         if (words[index] == null) {
-            words[index] = forms.word(new Stems(forms.wordForms(), tokens), index, tokens.get(index));
+            String word = forms.word(new Stems(forms.wordForms(), tokens), index, tokens.get(index));
+            words[index] = word == null ? tokens.get(index) : word; // null: no other form, read as written
         }
         return words[index];
     }

@@ -42,13 +42,10 @@ public final class Rulings {
             if (!rule.appliesTo(procedure)) {
                 continue;
             }
-            Truth truth;
-            if (rule.when().readsProcedure()) {
+            Truth truth = shared[i];
+            if (truth == null) {
                 truth = rule.when().truth(forProcedure);
-            } else {
-                truth = shared[i];
-                if (truth == null) {
-                    truth = rule.when().truth(forProcedure);
+                if (!rule.when().readsProcedure()) {
                     shared[i] = truth;
                 }
             }

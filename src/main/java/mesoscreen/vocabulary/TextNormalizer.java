@@ -40,7 +40,7 @@ public final class TextNormalizer {
         int start = -1;
         for (int i = 0; i <= folded.length(); ) {
             int c = i < folded.length() ? folded.codePointAt(i) : ' ';
-            boolean word = i < folded.length() && (isLetter(c) || isNumber(c));
+            boolean word = i < folded.length() && (c < 0x80 ? ASCII_WORD[c] : isLetter(c) || isNumber(c));
             if (word && start < 0) {
                 start = i;
                 if (pendingBreak && !tokens.isEmpty()) {
@@ -112,6 +112,15 @@ public final class TextNormalizer {
             if (!ignoredWords.contains(token)) {
                 tokens.add(token);
             }
+        }
+    }
+
+    /** Whether each ASCII character is a letter or a number, as {@link #isLetter} and {@link #isNumber} say: most text is ASCII. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (int c = 0; c < ASCII_WORD.length; c++) {
+            ASCII_WORD[c] = isLetter(c) || isNumber(c);
         }
     }
 

@@ -15,8 +15,9 @@ import mesoscreen.rules.Rulings;
 
 /**
  * Screens one validated intake against one rule set. When no procedure was asked for, or the one asked for is
- * ruled out, the patient is also screened for every procedure of the catalogue (a few microseconds each), so that
- * the answer can name the procedure that suits the concerns, or better alternatives.
+ * ruled out, the patient is also screened for the procedures that treat the concerns (every procedure of the
+ * catalogue when there are none; a few microseconds each), so that the answer can name the procedure that suits
+ * the concerns, or better alternatives.
  * Pure: the same intake and rule set always give the same screening.
  */
 public final class Screener {
@@ -36,12 +37,13 @@ public final class Screener {
         List<Concern> concerns = rules.vocabulary().concerns().values().stream()
                 .filter(c -> intake.concerns().contains(c.id())).toList();
         // The other procedures count only to suggest one when none was asked for, or alternatives to one that is
-        // ruled out: only then is every procedure screened. Their truths are enough for that, without evidence.
+        // ruled out: only then are they screened (Ranking). Their truths are enough for that, without evidence.
         boolean suggested = intake.procedure() == null;
         Rulings rulings = rules.rulings(built.facts());
         Ranking ranking = suggested ? Ranking.of(rulings, unrecognized, concerns, rules) : null;
         Procedure procedure = !suggested ? rules.procedures().get(intake.procedure())
-                : ranking.fitting().isEmpty() ? rules.procedures().values().iterator().next() : ranking.fitting().get(0);
+                : ranking.fitting().isEmpty() ? rules.procedures().values().iterator().next()
+                : ranking.fitting().get(0);
         // Its rules' truths are known from the rulings: only the evidence of those not clear is worked out.
         Verdict verdict = Verdict.of(RuleSet.findings(built.facts().forProcedure(procedure.id()),
                 rulings.of(procedure.id())), unrecognized, rules);

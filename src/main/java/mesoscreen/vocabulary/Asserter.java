@@ -95,6 +95,8 @@ public final class Asserter {
     private final Map<String, Cue> byId;
     private final int reach;
     private final Set<String> nothingSymbols;
+    /** The longest of them: a longer entry is not one, and is not lower-cased to be looked up. */
+    private final int longestSymbol;
     private final Meaning meaning;
 
     public Asserter(Lexicon cues, Map<String, Cue> byId, int reach, Set<String> nothingSymbols, Meaning meaning) {
@@ -104,6 +106,7 @@ public final class Asserter {
         this.byId = Map.copyOf(all);
         this.reach = reach;
         this.nothingSymbols = Set.copyOf(nothingSymbols);
+        this.longestSymbol = nothingSymbols.stream().mapToInt(String::length).max().orElse(0);
         this.meaning = meaning;
     }
 
@@ -128,7 +131,7 @@ public final class Asserter {
     /** What {@code text} says of the concepts {@code concepts} names in it. */
     public Entry read(String text, Lexicon concepts, int thisYear) {
         String bare = text.strip();
-        if (nothingSymbols.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
+        if (bare.length() <= longestSymbol && nothingSymbols.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
             return new Entry(true, bare, List.of());
         }
         TextNormalizer.Words words = concepts.normalizer().words(text);

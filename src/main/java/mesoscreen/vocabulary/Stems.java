@@ -1,7 +1,5 @@
 package mesoscreen.vocabulary;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,12 +10,12 @@ import java.util.List;
 final class Stems {
     private final WordForms wordForms;
     private final List<String> tokens;
-    private final List<List<String>> stems;
+    private final List<?>[] stems;
 
     Stems(WordForms wordForms, List<String> tokens) {
         this.wordForms = wordForms;
         this.tokens = tokens;
-        this.stems = new ArrayList<>(Collections.nCopies(tokens.size(), null));
+        this.stems = new List<?>[tokens.size()];
     }
 
     /** Whether these are the stems the word forms give (the lexicon stems with the same ones). */
@@ -27,10 +25,11 @@ final class Stems {
 
     /** The shorter forms of word {@code index}, longest first. */
     List<String> of(int index) {
-        List<String> shorter = stems.get(index);
+        @SuppressWarnings("unchecked")
+        List<String> shorter = (List<String>) stems[index];
         if (shorter == null) {
             shorter = wordForms.candidates(tokens.get(index));
-            stems.set(index, shorter);
+            stems[index] = shorter;
         }
         return shorter;
     }

@@ -12,8 +12,8 @@ import mesoscreen.text.Suggestions;
  * Finds the terms one typo away from a word without measuring the distance to every term: each term
  * is filed under itself and under each of its one-letter deletions, and a word looks up its own. Two
  * words one wrong, missing, extra or swapped letter apart always share such a key, so the few terms
- * found this way are then checked with {@link Suggestions#distance}, exactly as a scan of every term
- * would check them, and reported in the order given, as such a scan would report them.
+ * found this way are then checked to be one typo apart as {@link Suggestions#distance} measures it, exactly
+ * as a scan of every term would check them, and reported in the order given, as such a scan would report them.
  */
 final class TypoIndex {
     /** A one-word term, normalised, long enough to forgive a typo in. */
@@ -74,10 +74,39 @@ final class TypoIndex {
         }
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Term term = terms.get(i);
-            if (Suggestions.distance(word, term.normal(), 1) <= 1) {
+            if (oneTypoApart(word, term.normal())) {
                 found.accept(term.id(), term.normal());
             }
         }
+    }
+
+    /**
+     * Whether {@link Suggestions#distance} would put the words at most one typo apart, in one pass: past their
+     * common beginning, the rest must be equal less one letter of either, one letter changed or two swapped.
+     */
+    static boolean oneTypoApart(String a, String b) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > 1) {
+            return false;
+        }
+        int shorter = Math.min(n, m);
+        int p = 0;
+        while (p < shorter && a.charAt(p) == b.charAt(p)) {
+            p++;
+        }
+        if (p == shorter) {
+            return true; // the same word, or one letter more at the end
+        }
+        if (n > m) {
+            return a.regionMatches(p + 1, b, p, m - p);
+        }
+        if (n < m) {
+            return a.regionMatches(p, b, p + 1, n - p);
+        }
+        return a.regionMatches(p + 1, b, p + 1, n - p - 1)
+                || p + 1 < n && a.charAt(p) == b.charAt(p + 1) && a.charAt(p + 1) == b.charAt(p)
+                && a.regionMatches(p + 2, b, p + 2, n - p - 2);
     }
 
     private static int slot(int key, int size) {

@@ -159,7 +159,10 @@ public final class WordForms {
         if (languages.isEmpty() || word.isEmpty()) {
             return List.of();
         }
-        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
+        int first = word.codePointAt(0);
+        // A look-up in Unicode's table of scripts for every word of every entry: not for the ASCII letters.
+        Character.UnicodeScript script = first < 0x80 && Character.isLetter(first) ? Character.UnicodeScript.LATIN
+                : Character.UnicodeScript.of(first);
         for (int i = 0; i < languages.size(); i++) {
             if (languages.get(i).script() == script) {
                 return languages.get(i).candidates(word, endings.get(i));

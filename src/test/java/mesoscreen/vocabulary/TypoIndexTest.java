@@ -48,6 +48,36 @@ class TypoIndexTest {
         assertEquals(true, words > 10_000, "checked " + words + " words");
     }
 
+    /** The one-pass check says what the distance says, on every word of one and two edits from long terms. */
+    @Test
+    void oneTypoApartIsADistanceOfAtMostOne() throws IOException {
+        Random random = new Random(7);
+        int pairs = 0;
+        for (String[] term : vocabularyTerms()) {
+            String normal = term[0].toLowerCase(java.util.Locale.ROOT);
+            Set<String> near = edits(normal, random);
+            for (String once : List.copyOf(near)) {
+                near.addAll(edits(once, random));
+            }
+            for (String word : near) {
+                assertEquals(Suggestions.distance(word, normal, 1) <= 1, TypoIndex.oneTypoApart(word, normal),
+                        word + " / " + normal);
+                assertEquals(Suggestions.distance(normal, word, 1) <= 1, TypoIndex.oneTypoApart(normal, word),
+                        normal + " / " + word);
+                pairs++;
+            }
+            if (pairs > 400_000) {
+                break;
+            }
+        }
+        for (String[] pair : new String[][] {{"", ""}, {"", "a"}, {"ab", "ba"}, {"abc", "acb"}, {"abc", "bca"},
+                {"aab", "ab"}, {"ab", "abb"}, {"abcd", "badc"}, {"x", "y"}, {"xy", "yx"}}) {
+            assertEquals(Suggestions.distance(pair[0], pair[1], 1) <= 1, TypoIndex.oneTypoApart(pair[0], pair[1]),
+                    pair[0] + " / " + pair[1]);
+        }
+        assertEquals(true, pairs > 50_000, "checked " + pairs + " pairs");
+    }
+
     @Test
     void keysAreTheHashesOfTheWordAndOfEachDeletion() {
         for (String word : List.of("", "a", "warfarin", "варфарин", "kanserım", "ab\uD83D\uDE00c")) {

@@ -154,19 +154,21 @@ final class FactsBuilder {
 
     private static Map<String, List<String>> evidence(Map<String, List<Hit>> hits) {
         Map<String, List<String>> out = new java.util.TreeMap<>();
-        hits.forEach((id, list) -> out.put(id, list.stream().map(Hit::evidence).sorted().toList()));
+        hits.forEach((id, list) -> out.put(id, list.size() == 1 ? List.of(list.get(0).evidence())
+                : list.stream().map(Hit::evidence).sorted().toList()));
         return out;
     }
 
     /** Canonical id to the entries naming it, e.g. {@code conditions: icd-10 D66 = bleeding-disorder}. */
     private Map<String, List<Hit>> resolve(String field, List<Intake.Entry> entries, Lexicon lexicon) {
         Map<String, List<Hit>> found = new LinkedHashMap<>();
+        String path = field + ":";
         for (int i = 0; i < entries.size(); i++) {
             Intake.Entry entry = entries.get(i);
-            String path = field + ":";
             boolean matched = false;
-            java.util.Set<String> coded = new java.util.HashSet<>();
+            java.util.Set<String> coded = java.util.Set.of();
             if (entry.code() != null && entry.system() != null) {
+                coded = new java.util.HashSet<>();
                 String system = CodeSystems.alias(entry.system()).orElse(null);
                 for (String id : system == null ? java.util.Set.<String>of() : lexicon.byCode(system, entry.code())) {
                     String line = path + " " + system + " " + entry.code().trim() + " = " + id;

@@ -136,8 +136,8 @@ public final class Asserter {
         }
         TextNormalizer.Words words = concepts.normalizer().words(text);
         Stems stems = concepts.stems(words); // each word stemmed once, for concepts and cues alike
-        List<Lexicon.Match> named = new ArrayList<>(concepts.matches(words, stems));
-        List<Lexicon.Match> said = new ArrayList<>(cues.matches(words, stems));
+        List<Lexicon.Match> named = concepts.matches(words, stems); // fresh lists of their own, changed below
+        List<Lexicon.Match> said = cues.matches(words, stems);
         // Cue words read as written are not a concept read in another form or as a typo ("ранее" is no "рана").
         named.removeIf(n -> n.how() != Lexicon.How.EXACT && withinCue(n, said));
         said.removeIf(c -> overlapsAny(c, named));
@@ -156,14 +156,16 @@ public final class Asserter {
         for (Lexicon.Match concept : named) {
             read(concept, said, clause, reads);
         }
-        Set<String> counted = new HashSet<>();
-        for (Read each : reads) {
-            if (each.counts()) {
-                counted.add(each.id());
+        if (reads.stream().anyMatch(r -> !r.counts())) {
+            Set<String> counted = new HashSet<>();
+            for (Read each : reads) {
+                if (each.counts()) {
+                    counted.add(each.id());
+                }
             }
+            // Affirmed wins: a concept both counted and not in one entry is counted.
+            reads.removeIf(r -> !r.counts() && counted.contains(r.id()));
         }
-        // Affirmed wins: a concept both counted and not in one entry is counted.
-        reads.removeIf(r -> !r.counts() && counted.contains(r.id()));
         return new Entry(false, null, List.copyOf(reads));
     }
 

@@ -184,7 +184,10 @@ public final class Lexicon {
         return new Stems(matcher.forms().wordForms(), text.tokens());
     }
 
-    /** {@link #matches(TextNormalizer.Words)}, with the words' stems worked out (or not yet) for another lexicon. */
+    /**
+     * {@link #matches(TextNormalizer.Words)}, with the words' stems worked out (or not yet) for another lexicon: a
+     * new list, the caller's to change.
+     */
     List<Match> matches(TextNormalizer.Words text, Stems stems) {
         List<String> tokens = text.tokens();
         List<Match> found = matcher.matches(tokens, stems.by(matcher.forms().wordForms()) ? stems : stems(text));

@@ -35,7 +35,7 @@ public final class TextNormalizer {
         String folded = fold(text);
         List<String> tokens = new ArrayList<>();
         java.util.BitSet breaks = new java.util.BitSet();
-        List<Year> years = new ArrayList<>(0);
+        List<Year> years = null;
         boolean pendingBreak = false;
         int start = -1;
         for (int i = 0; i <= folded.length(); ) {
@@ -48,7 +48,7 @@ public final class TextNormalizer {
                 }
                 pendingBreak = false;
             } else if (!word && start >= 0) {
-                year(folded, start, i, tokens.size(), years);
+                years = year(folded, start, i, tokens.size(), years);
                 add(folded, start, i, tokens);
                 start = -1;
             }
@@ -57,20 +57,27 @@ public final class TextNormalizer {
             }
             i += Character.charCount(c);
         }
-        return new Words(List.copyOf(tokens), breaks, List.copyOf(years));
+        // Wrapped, not copied: nothing else holds them.
+        return new Words(java.util.Collections.unmodifiableList(tokens), breaks,
+                years == null ? List.of() : java.util.Collections.unmodifiableList(years));
     }
 
-    /** A number of four digits from 1900 to 2099 standing alone, which the words drop, is kept as a year. */
-    private static void year(String text, int start, int end, int before, List<Year> years) {
+    /**
+     * A number of four digits from 1900 to 2099 standing alone, which the words drop, is kept as a year: the years
+     * with it added (a list made for the first), or as they were.
+     */
+    private static List<Year> year(String text, int start, int end, int before, List<Year> years) {
         if (end - start != 4 || !(text.startsWith("19", start) || text.startsWith("20", start))) {
-            return;
+            return years;
         }
         for (int i = start + 2; i < end; i++) {
             if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return;
+                return years;
             }
         }
-        years.add(new Year(before, Integer.parseInt(text, start, end, 10)));
+        List<Year> out = years == null ? new ArrayList<>(1) : years;
+        out.add(new Year(before, Integer.parseInt(text, start, end, 10)));
+        return out;
     }
 
     /** A year a text names, standing before word {@code before} (the number of words when it ends the text). */

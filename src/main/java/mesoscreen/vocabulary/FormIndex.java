@@ -30,9 +30,16 @@ final class FormIndex {
         return words.isEmpty();
     }
 
+    /** Each term's word, and each shorter form of one, to that word ("" for a form two words share). */
+    Map<String, String> byForm() {
+        return words;
+    }
+
     /**
      * The term's word word {@code index} of the stemmed words is a form of (the longest such form), or itself; null
      * when neither it nor any shorter form of it is a term's word or a form of one, so that it reads as nothing else.
+     * The matcher reads the same from its table of known words; this reading, word by word, is what the tests
+     * check it against.
      */
     String word(Stems stems, int index, String token) {
         String word = words.get(token);
@@ -50,7 +57,7 @@ final class FormIndex {
         return word.isEmpty() ? token : word;
     }
 
-    /** Every term's word a word of these shorter forms may be a form of, longest form first. */
+    /** Every term's word a word of these shorter forms may be a form of, longest form first (for the same tests). */
     List<String> words(List<String> candidates) {
         List<String> out = new ArrayList<>(2);
         for (String candidate : candidates) {

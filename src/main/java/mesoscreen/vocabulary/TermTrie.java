@@ -41,6 +41,11 @@ final class TermTrie {
         return next.get(word);
     }
 
+    /** The words the terms go on with from this node (at the root: every term's first word). */
+    java.util.Set<String> words() {
+        return next.keySet();
+    }
+
     /** Whether a term ends at this node. */
     boolean isTerm() {
         return id != null;

@@ -155,8 +155,15 @@ final class FactsBuilder {
     private static Map<String, List<String>> evidence(Map<String, List<Hit>> hits) {
         Map<String, List<String>> out = new java.util.TreeMap<>();
         hits.forEach((id, list) -> out.put(id, list.size() == 1 ? List.of(list.get(0).evidence())
-                : list.stream().map(Hit::evidence).sorted().toList()));
+                : sorted(list)));
         return out;
+    }
+
+    private static List<String> sorted(List<Hit> hits) {
+        List<String> lines = new ArrayList<>(hits.size());
+        hits.forEach(hit -> lines.add(hit.evidence()));
+        lines.sort(null);
+        return java.util.Collections.unmodifiableList(lines);
     }
 
     /** Canonical id to the entries naming it, e.g. {@code conditions: icd-10 D66 = bleeding-disorder}. */

@@ -34,8 +34,12 @@ public final class Screener {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
         boolean unrecognized = !built.unrecognized().isEmpty();
         // In catalogue order, whatever order the patient named them in.
-        List<Concern> concerns = rules.vocabulary().concerns().values().stream()
-                .filter(c -> intake.concerns().contains(c.id())).toList();
+        List<Concern> concerns = new java.util.ArrayList<>(intake.concerns().size());
+        for (Concern concern : rules.vocabulary().concerns().values()) {
+            if (intake.concerns().contains(concern.id())) {
+                concerns.add(concern);
+            }
+        }
         // The other procedures count only to suggest one when none was asked for, or alternatives to one that is
         // ruled out: only then are they screened (Ranking). Their truths are enough for that, without evidence.
         boolean suggested = intake.procedure() == null;
@@ -66,10 +70,14 @@ public final class Screener {
             }
             course = Course.of(procedure, programme(procedure, concerns), start);
         }
-        List<Concern> indications = concerns.stream().filter(c -> treats(c, procedure)).toList();
-        List<Concern> untreated = concerns.stream().filter(c -> !treats(c, procedure)).toList();
+        List<Concern> indications = new java.util.ArrayList<>(concerns.size());
+        List<Concern> untreated = new java.util.ArrayList<>(0);
+        for (Concern concern : concerns) {
+            (treats(concern, procedure) ? indications : untreated).add(concern);
+        }
         return new Screening(rules, procedure, suggested, verdict, built.unrecognized(), alternatives, course,
-                indications, untreated, built.sources(), built.setAside());
+                java.util.Collections.unmodifiableList(indications), java.util.Collections.unmodifiableList(untreated),
+                built.sources(), built.setAside());
     }
 
     /** The verdict of a validated intake for every procedure of the catalogue, in catalogue order. */
@@ -92,9 +100,12 @@ public final class Screener {
      */
     private record Ranking(Map<String, Eligibility> eligibilities, List<Procedure> fitting) {
         static Ranking of(Rulings rulings, boolean unrecognized, List<Concern> concerns, RuleSet rules) {
-            List<Procedure> treating = rules.procedures().values().stream()
-                    .filter(p -> concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, p)))
-                    .toList();
+            List<Procedure> treating = new java.util.ArrayList<>(rules.procedures().size());
+            for (Procedure procedure : rules.procedures().values()) {
+                if (concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, procedure))) {
+                    treating.add(procedure);
+                }
+            }
             Map<String, Eligibility> eligibilities = new java.util.HashMap<>();
             treating.forEach(p -> eligibilities.put(p.id(), Verdict.eligibility(rulings.of(p.id()), unrecognized)));
             List<Procedure> fitting = treating.stream().sorted(preference(concerns, eligibilities, treating)).toList();
@@ -139,11 +150,13 @@ public final class Screener {
 
     /** The programme the concerns rank highest, else the procedure's first. */
     private static Procedure.Programme programme(Procedure procedure, List<Concern> concerns) {
-        return concerns.stream()
-                .flatMap(c -> c.programmes().stream().filter(ref -> ref.startsWith(procedure.id() + "/")).limit(1))
-                .map(ref -> procedure.programme(ref.substring(procedure.id().length() + 1)))
-                .findFirst()
-                .orElse(procedure.programmes().get(0));
+        for (Concern concern : concerns) {
+            int rank = rank(concern, procedure);
+            if (rank < UNTREATED) {
+                return procedure.programme(concern.programmes().get(rank).substring(procedure.id().length() + 1));
+            }
+        }
+        return procedure.programmes().get(0);
     }
 
     static boolean treats(Concern concern, Procedure procedure) {

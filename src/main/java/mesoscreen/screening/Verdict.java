@@ -48,7 +48,9 @@ public record Verdict(Eligibility eligibility, List<Finding> contraindications, 
                 contraindications.add(finding);
             }
         }
-        Eligibility eligibility = eligibility(findings.stream().map(Finding::ruling).toList(), unrecognized);
+        List<Ruling> rulings = new ArrayList<>(findings.size());
+        findings.forEach(finding -> rulings.add(finding.ruling()));
+        Eligibility eligibility = eligibility(rulings, unrecognized);
         contraindications.sort(Comparator.comparing((Finding f) -> Eligibility.of(f.rule().severity())).reversed());
         return new Verdict(eligibility, contraindications, precautions, notes, orderedByQuestion(missing, rules),
                 eligibility == Eligibility.DEFER ? eligibleFrom(contraindications) : null);

@@ -156,7 +156,7 @@ public final class Asserter {
         for (Lexicon.Match concept : named) {
             read(concept, said, clause, reads);
         }
-        if (reads.stream().anyMatch(r -> !r.counts())) {
+        if (anySetAside(reads)) {
             Set<String> counted = new HashSet<>();
             for (Read each : reads) {
                 if (each.counts()) {
@@ -258,6 +258,15 @@ public final class Asserter {
         } else {
             reads.add(new Read(id, concept, Assertion.AFFIRMED, null, true));
         }
+    }
+
+    private static boolean anySetAside(List<Read> reads) {
+        for (Read each : reads) {
+            if (!each.counts()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the concept's words lie within a cue's that is more than a filler. */

@@ -339,8 +339,15 @@ public sealed interface Condition {
         }
 
         public Result test(Facts facts) {
-            List<String> hit = facts.concerns().stream().filter(concerns::contains).sorted().toList();
-            return Result.decided(!hit.isEmpty(), hit.stream().map(c -> "concerns contains " + c).toList());
+            List<String> hit = new ArrayList<>(1);
+            for (String concern : facts.concerns()) {
+                if (concerns.contains(concern)) {
+                    hit.add(concern);
+                }
+            }
+            hit.sort(null);
+            hit.replaceAll(c -> "concerns contains " + c);
+            return Result.decided(!hit.isEmpty(), hit);
         }
 
         @Override

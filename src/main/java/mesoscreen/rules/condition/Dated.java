@@ -20,7 +20,9 @@ final class Dated {
                     : Result.decided(stated.answer() == Answer.YES, stated.evidence());
         }
         if (condition.stoppedWithin() == null) {
-            return Result.decided(!entries.isEmpty(), entries.stream().map(Facts.Medication::evidence).toList());
+            List<String> evidence = new ArrayList<>(entries.size());
+            entries.forEach(entry -> evidence.add(entry.evidence()));
+            return Result.decided(!entries.isEmpty(), evidence);
         }
         List<String> evidence = new ArrayList<>();
         LocalDate until = null;
@@ -57,7 +59,10 @@ final class Dated {
 
     static Result recentProcedure(Condition.RecentProcedureWithin condition, Facts facts) {
         // A "yes" is explained only by an entry of a type the question asks about (across all its rules).
-        boolean explained = facts.recentProcedures().stream().anyMatch(done -> condition.askedTypes().contains(done.type()));
+        boolean explained = false;
+        for (Facts.RecentProcedure done : facts.recentProcedures()) {
+            explained |= condition.askedTypes().contains(done.type());
+        }
         if (!explained) {
             Facts.Stated stated = facts.answers().get(condition.askedBy());
             return switch (stated.answer()) {

@@ -57,7 +57,7 @@ final class FactsBuilder {
         if (age == null && birthDate != null) {
             age = Math.max(0, Period.between(patient.birthDate(), plannedDate).getYears());
         }
-        Map<String, Facts.Stated> answers = new LinkedHashMap<>();
+        Map<String, Facts.Stated> answers = new LinkedHashMap<>(rules.questions().size() * 2);
         for (Question question : rules.questions().values()) {
             AnswerLines lines = AnswerLines.of(question.id());
             Answer given = intake.answers().get(question.id());
@@ -67,13 +67,15 @@ final class FactsBuilder {
         Map<String, List<String>> conditions = evidence(resolve("conditions", intake.conditions(),
                 rules.vocabulary().conditions()));
         Map<String, List<Facts.Medication>> medications = new java.util.TreeMap<>();
-        resolve("medications", intake.medications().stream().map(Intake.Medication::entry).toList(),
-                rules.vocabulary().medications()).forEach((medicationClass, hits) -> medications.put(medicationClass,
-                hits.stream().map(hit -> new Facts.Medication(hit.evidence(),
-                        intake.medications().get(hit.index()).stoppedOn()))
-                        .sorted(java.util.Comparator.comparing(Facts.Medication::evidence)
-                                .thenComparing(m -> String.valueOf(m.stoppedOn())))
-                        .toList()));
+        List<Intake.Entry> medicationEntries = new ArrayList<>(intake.medications().size());
+        intake.medications().forEach(medication -> medicationEntries.add(medication.entry()));
+        resolve("medications", medicationEntries, rules.vocabulary().medications()).forEach((medicationClass, hits) -> {
+            List<Facts.Medication> taken = new ArrayList<>(hits.size());
+            hits.forEach(hit -> taken.add(new Facts.Medication(hit.evidence(),
+                    intake.medications().get(hit.index()).stoppedOn())));
+            taken.sort(MEDICATION_ORDER);
+            medications.put(medicationClass, java.util.Collections.unmodifiableList(taken));
+        });
         Map<String, List<String>> allergens = evidence(resolve("allergies", intake.allergies(),
                 rules.vocabulary().allergens()));
         List<Facts.RecentProcedure> recent = new ArrayList<>();
@@ -82,15 +84,23 @@ final class FactsBuilder {
             recent.add(new Facts.RecentProcedure(done.type(), done.date(), line));
             source(line, new EvidenceFact("/recentProcedures", "date", done.date().toString(), done.type(), null));
         }
-        recent.sort(java.util.Comparator.comparing(Facts.RecentProcedure::evidence));
+        recent.sort(RECENT_ORDER);
         Facts facts = new Facts(intake.procedure(), plannedDate, age, birthDate, sex, answers, conditions, medications, allergens,
                 List.copyOf(recent), new java.util.TreeSet<>(intake.areas()), new java.util.TreeSet<>(intake.concerns()));
-        unrecognized.sort(java.util.Comparator.comparing(Unrecognized::path).thenComparing(Unrecognized::entry));
-        setAside.sort(java.util.Comparator.comparing(EvidenceFact::path).thenComparing(EvidenceFact::value)
-                .thenComparing(f -> String.valueOf(f.matched())));
+        unrecognized.sort(UNRECOGNIZED_ORDER);
+        setAside.sort(SET_ASIDE_ORDER);
         return new Built(facts, List.copyOf(unrecognized), List.copyOf(new java.util.LinkedHashSet<>(setAside)),
                 new EvidenceSources(sources));
     }
+
+    private static final java.util.Comparator<Facts.Medication> MEDICATION_ORDER = java.util.Comparator
+            .comparing(Facts.Medication::evidence).thenComparing(m -> String.valueOf(m.stoppedOn()));
+    private static final java.util.Comparator<Facts.RecentProcedure> RECENT_ORDER = java.util.Comparator
+            .comparing(Facts.RecentProcedure::evidence);
+    private static final java.util.Comparator<Unrecognized> UNRECOGNIZED_ORDER = java.util.Comparator
+            .comparing(Unrecognized::path).thenComparing(Unrecognized::entry);
+    private static final java.util.Comparator<EvidenceFact> SET_ASIDE_ORDER = java.util.Comparator
+            .comparing(EvidenceFact::path).thenComparing(EvidenceFact::value).thenComparing(f -> String.valueOf(f.matched()));
 
     /**
      * Two entries may give the same line ("Xarelto" and " Xarelto"); the smaller value is kept, so that
@@ -117,7 +127,8 @@ final class FactsBuilder {
         private static final Map<String, EvidenceFact> FACTS = new java.util.concurrent.ConcurrentHashMap<>();
 
         static AnswerLines of(String question) {
-            return BY_QUESTION.computeIfAbsent(question, AnswerLines::make);
+            AnswerLines lines = BY_QUESTION.get(question); // get never locks; computeIfAbsent may, to find what is there
+            return lines != null ? lines : BY_QUESTION.computeIfAbsent(question, AnswerLines::make);
         }
 
         private static AnswerLines make(String question) {

@@ -102,7 +102,7 @@ public final class Screener {
         static Ranking of(Rulings rulings, boolean unrecognized, List<Concern> concerns, RuleSet rules) {
             List<Procedure> treating = new java.util.ArrayList<>(rules.procedures().size());
             for (Procedure procedure : rules.procedures().values()) {
-                if (concerns.isEmpty() || concerns.stream().anyMatch(c -> treats(c, procedure))) {
+                if (concerns.isEmpty() || treatsAny(concerns, procedure)) {
                     treating.add(procedure);
                 }
             }
@@ -157,6 +157,15 @@ public final class Screener {
             }
         }
         return procedure.programmes().get(0);
+    }
+
+    private static boolean treatsAny(List<Concern> concerns, Procedure procedure) {
+        for (Concern concern : concerns) {
+            if (treats(concern, procedure)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean treats(Concern concern, Procedure procedure) {

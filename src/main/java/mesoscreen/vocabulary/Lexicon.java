@@ -111,15 +111,23 @@ public final class Lexicon {
         // Sorted, as the exact codes' sets are; a copy only when a range adds an id to them.
         Set<String> found = exact;
         Map<Character, List<CodeRange>> bySystem = codeRanges.getOrDefault(system, Map.of());
-        for (Character first : normal.isEmpty() ? List.of(EVERY_CODE) : List.of(normal.charAt(0), EVERY_CODE)) {
-            for (CodeRange range : bySystem.getOrDefault(first, List.of())) {
-                if (inRange(normal, range) && !found.contains(range.id())) {
-                    found = found == exact ? new TreeSet<>(exact) : found;
-                    found.add(range.id());
-                }
+        if (!normal.isEmpty()) {
+            found = inRanges(normal, bySystem.get(normal.charAt(0)), exact, found);
+        }
+        found = inRanges(normal, bySystem.get(EVERY_CODE), exact, found);
+        return found == exact ? exact : Collections.unmodifiableSet(found);
+    }
+
+    /** {@code found} with the ids of those of {@code ranges} the code lies in (a copy of {@code exact} at the first). */
+    private static Set<String> inRanges(String code, List<CodeRange> ranges, Set<String> exact, Set<String> found) {
+        for (int i = 0; ranges != null && i < ranges.size(); i++) {
+            CodeRange range = ranges.get(i);
+            if (inRange(code, range) && !found.contains(range.id())) {
+                found = found == exact ? new TreeSet<>(exact) : found;
+                found.add(range.id());
             }
         }
-        return found == exact ? exact : Collections.unmodifiableSet(found);
+        return found;
     }
 
     /**

@@ -40,7 +40,7 @@ public final class TextNormalizer {
         int start = -1;
         for (int i = 0; i <= folded.length(); ) {
             int c = i < folded.length() ? folded.codePointAt(i) : ' ';
-            boolean word = i < folded.length() && (c < 0x80 ? ASCII_WORD[c] : isLetter(c) || isNumber(c));
+            boolean word = i < folded.length() && (c < WORD.length ? WORD[c] : isLetter(c) || isNumber(c));
             if (word && start < 0) {
                 start = i;
                 if (pendingBreak && !tokens.isEmpty()) {
@@ -111,7 +111,7 @@ public final class TextNormalizer {
     /** A word less its leading digits ("20mg" is a dose and "20" a number, but "b5" is a name). */
     private void add(String text, int start, int end, List<String> tokens) {
         int from = start;
-        while (from < end && isNumber(text.codePointAt(from))) {
+        while (from < end && (text.charAt(from) < NUMBER.length ? NUMBER[text.charAt(from)] : isNumber(text.codePointAt(from)))) {
             from += Character.charCount(text.codePointAt(from));
         }
         if (from < end) {
@@ -122,12 +122,18 @@ public final class TextNormalizer {
         }
     }
 
-    /** Whether each ASCII character is a letter or a number, as {@link #isLetter} and {@link #isNumber} say: most text is ASCII. */
-    private static final boolean[] ASCII_WORD = new boolean[0x80];
+    /**
+     * Whether each character up to the end of the Cyrillic block is a letter or a number, and whether a number, as
+     * {@link #isLetter} and {@link #isNumber} say: most text is Latin or Cyrillic, and a table is cheaper than
+     * Unicode's.
+     */
+    private static final boolean[] WORD = new boolean[0x500];
+    private static final boolean[] NUMBER = new boolean[WORD.length];
 
     static {
-        for (int c = 0; c < ASCII_WORD.length; c++) {
-            ASCII_WORD[c] = isLetter(c) || isNumber(c);
+        for (int c = 0; c < WORD.length; c++) {
+            NUMBER[c] = isNumber(c);
+            WORD[c] = isLetter(c) || NUMBER[c];
         }
     }
 

@@ -14,14 +14,20 @@ import mesoscreen.rules.condition.Truth;
 public final class Rulings {
     private final List<Rule> rules;
     private final Facts facts;
-    /** The truth of each rule that does not read the procedure, by its position; null until worked out. */
-    private final Truth[] shared;
+    /**
+     * The ruling of each rule that does not read the procedure, by its position, shared by every procedure: null until
+     * worked out, {@link #CLEAR} when the rule is clear.
+     */
+    private final Ruling[] shared;
     private final Map<String, List<Ruling>> byProcedure = new HashMap<>();
+
+    /** A rule that is clear, among {@link #shared}. */
+    private static final Ruling CLEAR = new Ruling(null, Truth.FALSE);
 
     Rulings(List<Rule> rules, Facts facts) {
         this.rules = rules;
         this.facts = facts;
-        this.shared = new Truth[rules.size()];
+        this.shared = new Ruling[rules.size()];
     }
 
     /** The rules that are not clear for the procedure, in rule-set order, with their truths. */
@@ -42,15 +48,16 @@ public final class Rulings {
             if (!rule.appliesTo(procedure)) {
                 continue;
             }
-            Truth truth = shared[i];
-            if (truth == null) {
-                truth = rule.when().truth(forProcedure);
+            Ruling ruling = shared[i];
+            if (ruling == null) {
+                Truth truth = rule.when().truth(forProcedure);
+                ruling = truth == Truth.FALSE ? CLEAR : new Ruling(rule, truth);
                 if (!rule.when().readsProcedure()) {
-                    shared[i] = truth;
+                    shared[i] = ruling;
                 }
             }
-            if (truth != Truth.FALSE) {
-                out.add(new Ruling(rule, truth));
+            if (ruling != CLEAR) {
+                out.add(ruling);
             }
         }
         return out;

@@ -116,24 +116,25 @@ final class TypoIndex {
 
     /**
      * The hash of the word and of the word less each one of its letters ({@link String#hashCode}'s), in one
-     * pass each way: a deletion's hash is the prefix's, shifted past the rest, plus the suffix's.
+     * pass each way: a deletion's hash is the prefix's, shifted past the rest, plus the suffix's. The prefixes'
+     * hashes wait in the array for the pass back, which puts the deletions' hashes in their place.
      */
     static int[] keys(String word) {
         int length = word.length();
         int[] keys = new int[length + 1];
-        int[] suffix = new int[length + 1];
-        int[] power = new int[length + 1];
-        power[0] = 1;
-        for (int i = length - 1; i >= 0; i--) {
-            power[length - i] = power[length - 1 - i] * 31;
-            suffix[i] = word.charAt(i) * power[length - 1 - i] + suffix[i + 1];
-        }
-        keys[0] = suffix[0];
         int prefix = 0;
         for (int i = 0; i < length; i++) {
-            keys[i + 1] = prefix * power[length - 1 - i] + suffix[i + 1];
+            keys[i + 1] = prefix; // the hash of word[0, i)
             prefix = prefix * 31 + word.charAt(i);
         }
+        int suffix = 0; // the hash of word[i + 1, length)
+        int power = 1; // 31 to the power of its length
+        for (int i = length - 1; i >= 0; i--) {
+            keys[i + 1] = keys[i + 1] * power + suffix;
+            suffix += word.charAt(i) * power;
+            power *= 31;
+        }
+        keys[0] = suffix;
         return keys;
     }
 }

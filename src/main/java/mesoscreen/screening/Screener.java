@@ -1,6 +1,8 @@
 package mesoscreen.screening;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class Screener {
         FactsBuilder.Built built = FactsBuilder.build(intake, rules, today);
         boolean unrecognized = !built.unrecognized().isEmpty();
         // In catalogue order, whatever order the patient named them in.
-        List<Concern> concerns = new java.util.ArrayList<>(intake.concerns().size());
+        List<Concern> concerns = new ArrayList<>(intake.concerns().size());
         for (Concern concern : rules.vocabulary().concerns().values()) {
             if (intake.concerns().contains(concern.id())) {
                 concerns.add(concern);
@@ -70,13 +72,13 @@ public final class Screener {
             }
             course = Course.of(procedure, programme(procedure, concerns), start);
         }
-        List<Concern> indications = new java.util.ArrayList<>(concerns.size());
-        List<Concern> untreated = new java.util.ArrayList<>(0);
+        List<Concern> indications = new ArrayList<>(concerns.size());
+        List<Concern> untreated = new ArrayList<>(0);
         for (Concern concern : concerns) {
             (treats(concern, procedure) ? indications : untreated).add(concern);
         }
         return new Screening(rules, procedure, suggested, verdict, built.unrecognized(), alternatives, course,
-                java.util.Collections.unmodifiableList(indications), java.util.Collections.unmodifiableList(untreated),
+                Collections.unmodifiableList(indications), Collections.unmodifiableList(untreated),
                 built.sources(), built.setAside());
     }
 
@@ -100,7 +102,7 @@ public final class Screener {
      */
     private record Ranking(Map<String, Eligibility> eligibilities, List<Procedure> fitting) {
         static Ranking of(Rulings rulings, boolean unrecognized, List<Concern> concerns, RuleSet rules) {
-            List<Procedure> treating = new java.util.ArrayList<>(rules.procedures().size());
+            List<Procedure> treating = new ArrayList<>(rules.procedures().size());
             for (Procedure procedure : rules.procedures().values()) {
                 if (concerns.isEmpty() || treatsAny(concerns, procedure)) {
                     treating.add(procedure);

@@ -102,11 +102,11 @@ final class TermMatcher {
             if (withForms && !words[start].equals(tokens.get(start))) {
                 changedBefore = start;
             }
-            int writtenSizes = walk(tokens, null, asWritten[start] == null ? null : asWritten[start].written(),
-                    start, longest, single, longer, 0);
+            walk(tokens, null, asWritten[start] == null ? null : asWritten[start].written(), start, longest, single,
+                    longer);
             // A form is read only where a word of it changed: none within reach, nothing to walk.
             if (withForms && changedBefore < start + longest) {
-                walk(tokens, words, formStarts[start], start, longest, single, longer, writtenSizes);
+                walk(tokens, words, formStarts[start], start, longest, single, longer);
             }
         }
         longer.sort(LONGEST_FIRST);
@@ -147,23 +147,21 @@ final class TermMatcher {
     /**
      * Walks the terms of the words from {@code start}, beginning at {@code node} (the first word's): as written
      * ({@code words} null), marking one-word terms in {@code single} and adding longer ones; or in their terms'
-     * words, adding the terms of more than one word with at least one word changed that are not also terms as
-     * written ({@code writtenSizes}, a bit per size). Returns the sizes of the terms found, a bit per size.
+     * words, adding the terms of more than one word with at least one word changed that the walk as written from
+     * the same start did not already read.
      */
-    private static int walk(List<String> tokens, String[] words, TermTrie node, int start, int longest,
-                            TermTrie[] single, List<Lexicon.Match> longer, int writtenSizes) {
-        int sizes = 0;
+    private static void walk(List<String> tokens, String[] words, TermTrie node, int start, int longest,
+                             TermTrie[] single, List<Lexicon.Match> longer) {
         boolean changed = false;
         for (int size = 1; node != null; size++) {
             int at = start + size - 1;
             changed |= words != null && !words[at].equals(tokens.get(at));
             if (node.isTerm()) {
-                sizes |= 1 << size;
                 if (words == null && size == 1) {
                     single[start] = node;
                 } else if (words == null) {
                     longer.add(new Lexicon.Match(node.id(), node.term(), start, start + size, Lexicon.How.EXACT));
-                } else if (changed && size > 1 && (writtenSizes & 1 << size) == 0) {
+                } else if (changed && size > 1 && !readAsWritten(longer, start, size)) {
                     longer.add(new Lexicon.Match(node.id(), node.term(), start, start + size, Lexicon.How.FORM));
                 }
             }
@@ -172,7 +170,20 @@ final class TermMatcher {
             }
             node = node.child(words == null ? tokens.get(at + 1) : words[at + 1]);
         }
-        return sizes;
+    }
+
+    /**
+     * Whether the walk as written from {@code start}, just before, read a term of {@code size} words: its matches
+     * are the last ones added, the only ones that start there.
+     */
+    private static boolean readAsWritten(List<Lexicon.Match> longer, int start, int size) {
+        for (int i = longer.size() - 1; i >= 0 && longer.get(i).start() == start; i--) {
+            Lexicon.Match match = longer.get(i);
+            if (match.how() == Lexicon.How.EXACT && match.end() - match.start() == size) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Longer terms first; at one size, the one that starts first. */

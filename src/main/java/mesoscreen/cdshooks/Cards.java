@@ -2,7 +2,7 @@ package mesoscreen.cdshooks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import mesoscreen.http.RandomIds;
 import mesoscreen.rules.Finding;
 import mesoscreen.rules.Rule;
 import mesoscreen.rules.RuleSet;
@@ -87,7 +87,7 @@ final class Cards {
 
     private static Card card(RuleSet rules, String language, String summary, String detail, String indicator,
                              String topic, List<Card.Coding> overrides, List<Card.Link> links) {
-        return new Card(UUID.randomUUID().toString(), shorten(summary), detail, indicator,
+        return new Card(RandomIds.uuid(), shorten(summary), detail, indicator,
                 new Card.Source(rules.message("cds.source.label", language),
                         new Card.Coding(TOPIC_SYSTEM, topic, null)),
                 overrides, links);

@@ -4,7 +4,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -24,23 +23,11 @@ public class RequestIds {
     /** Gives the request its id, called by the first filter ({@link AccessLog}). */
     static String assign(RoutingContext context) {
         String given = context.request().getHeader(HEADER);
-        String id = given != null && PLAIN.matcher(given).matches() ? given : newId();
+        String id = given != null && PLAIN.matcher(given).matches() ? given : RandomIds.uuid();
         context.request().headers().set(HEADER, id);
         context.response().putHeader(HEADER, id);
         MDC.put("requestId", id);
         return id;
-    }
-
-    /**
-     * A random (version 4) UUID. The id correlates a request with its log lines and is no secret, so it is
-     * drawn from the thread's own generator, not from the shared SecureRandom of {@link UUID#randomUUID},
-     * which every event loop would queue for.
-     */
-    static String newId() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & ~(0b11L << 62)) | (0b10L << 62);
-        return new UUID(high, low).toString();
     }
 
     /** The id {@link #assign} gave, for problems written before any resource runs. */

@@ -4,8 +4,6 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signed calls used once: a token's id (its issuer and jti) is claimed by the first call that presents it,
@@ -23,8 +21,7 @@ public class Replays {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final SharedStore store;
-    /** issuer + jti to the second its token expires. */
-    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private final RememberedIds remembered = new RememberedIds(MAX_REMEMBERED);
 
     Replays(SharedStore store) {
         this.store = store;
@@ -45,19 +42,6 @@ public class Replays {
                     .await().atMost(SharedStore.TIMEOUT.multipliedBy(2));
             return answer == null ? Claim.REPLAYED : Claim.FIRST;
         }
-        if (seen.size() >= MAX_REMEMBERED) {
-            seen.values().removeIf(exp -> exp * 1000 < nowMillis);
-            if (seen.size() >= MAX_REMEMBERED) {
-                return Claim.TOO_MANY;
-            }
-        }
-        Long before = seen.putIfAbsent(id, expires);
-        if (before != null) {
-            if (before * 1000 >= nowMillis) {
-                return Claim.REPLAYED;
-            }
-            seen.put(id, expires);
-        }
-        return Claim.FIRST;
+        return remembered.claim(id, expires, nowMillis);
     }
 }

@@ -230,6 +230,9 @@ http_shape() {
     read -r mrps mp50 mp99 merr msent mdistinct < <(wrk_run "$murl" "$seconds" "$conns")
     if [ "$shape" = cds ]; then
       [ "$msent" -le "$mdistinct" ] || short=" (ran out of tokens: raise CDS_RATE)"
+      # Else refused calls are most likely the replay memory: without Redis a replica keeps at most 100,000
+      # jtis, each until a minute after its token expires (about 40 s of calls at 16 connections here).
+      [ "$merr" -eq 0 ] || [ -n "$short" ] || short=" (calls refused: the replay memory was full; fewer ROUNDS)"
       [ "$mrps" -le "$rate" ] || rate=$mrps
     fi
     printf 'round %s  floor %6s req/s  p50 %6s ms  p99 %6s ms  errors %s | Mesoscreen %6s req/s  p50 %6s ms  p99 %6s ms  errors %s | throughput %sx  p99 %sx\n' \

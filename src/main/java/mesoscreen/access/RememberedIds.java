@@ -3,6 +3,7 @@ package mesoscreen.access;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * The signed calls' ids this replica has accepted, each until its token expires, and at most {@code capacity}
@@ -13,11 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RememberedIds {
     static final long PURGE_INTERVAL_MILLIS = 1000;
+    /** How often an operator is told, at most, that calls are being refused for want of room. */
+    private static final long WARNING_INTERVAL_MILLIS = 60_000;
+    private static final Logger LOG = Logger.getLogger(RememberedIds.class);
 
     private final int capacity;
     /** id to the second its token expires. */
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
     private final AtomicLong lastPurge = new AtomicLong(-PURGE_INTERVAL_MILLIS);
+    private final AtomicLong lastWarning = new AtomicLong(-WARNING_INTERVAL_MILLIS);
 
     RememberedIds(int capacity) {
         this.capacity = capacity;
@@ -35,6 +40,7 @@ final class RememberedIds {
                 expiries.values().removeIf(expiry -> expiry * 1000 < nowMillis);
             }
             if (expiries.size() >= capacity) {
+                warn(nowMillis);
                 return Replays.Claim.TOO_MANY;
             }
         }
@@ -42,6 +48,16 @@ final class RememberedIds {
         boolean claimed = before == null ? expiries.putIfAbsent(id, expires) == null
                 : expiries.replace(id, before, expires);
         return claimed ? Replays.Claim.FIRST : Replays.Claim.REPLAYED;
+    }
+
+    /** The refused caller is told to retry; whoever runs the service is told why, once a minute at most. */
+    private void warn(long nowMillis) {
+        long last = lastWarning.get();
+        if (nowMillis - last >= WARNING_INTERVAL_MILLIS && lastWarning.compareAndSet(last, nowMillis)) {
+            LOG.warnf("Signed calls refused: this replica already remembers %d unexpired token ids, the most it"
+                    + " keeps without a shared store. Set MESOSCREEN_REDIS_URL to check replays in Redis instead.",
+                    capacity);
+        }
     }
 
     int size() {

@@ -1,12 +1,18 @@
 package mesoscreen.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import mesoscreen.access.Replays.Claim;
 import org.junit.jupiter.api.Test;
@@ -77,6 +83,45 @@ class RememberedIdsTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** Whoever runs the service learns why calls are refused, once a minute at most, and no token id. */
+    @Test
+    void refusalsForWantOfRoomAreToldOnceAMinute() {
+        List<String> warnings = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(String.format(record.getMessage(), record.getParameters() == null ? new Object[0]
+                        : record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RememberedIds.class.getName());
+        logger.addHandler(capture);
+        try {
+            RememberedIds ids = new RememberedIds(2);
+            ids.claim("ehr\nsecret-jti-1", LIVES_TO, NOW);
+            ids.claim("ehr\nsecret-jti-2", LIVES_TO, NOW);
+            for (int i = 0; i < 30; i++) {
+                assertEquals(Claim.TOO_MANY, ids.claim("ehr\nrefused-" + i, LIVES_TO, NOW + i * 1000L));
+            }
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertEquals(Claim.TOO_MANY, ids.claim("ehr\nlater", LIVES_TO, NOW + 60_000));
+            assertEquals(2, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("MESOSCREEN_REDIS_URL"), warnings.get(0));
+            String said = String.join(" ", warnings);
+            assertFalse(said.contains("secret") || said.contains("refused-") || said.contains("later"), said);
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 }

@@ -8,12 +8,11 @@ import org.jboss.logging.Logger;
 /**
  * The signed calls' ids this replica has accepted, each until its token expires, and at most {@code capacity}
  * of them: the replay check of a replica without a shared store. When it is full, expired ids are looked for
- * at most once a {@link #PURGE_INTERVAL_MILLIS}: a full memory of unexpired ids then refuses each call at
- * once, instead of every call reading all of them again (100,000 ids: milliseconds of CPU a call, just
- * when calls come fastest).
+ * at most once a second: a full memory of unexpired ids then refuses each call at once, instead of every call
+ * reading all of them again (100,000 ids: milliseconds of CPU a call, just when calls come fastest).
  */
 final class RememberedIds {
-    static final long PURGE_INTERVAL_MILLIS = 1000;
+    private static final long PURGE_INTERVAL_MILLIS = 1000;
     /** How often an operator is told, at most, that calls are being refused for want of room. */
     private static final long WARNING_INTERVAL_MILLIS = 60_000;
     private static final Logger LOG = Logger.getLogger(RememberedIds.class);

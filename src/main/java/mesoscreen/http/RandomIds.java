@@ -6,9 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Random (version 4) UUIDs for ids that are no secret: a request's id, a CDS Hooks card's uuid. They only have
  * to differ, so they are drawn from the calling thread's own generator rather than from the one SecureRandom
- * behind {@link UUID#randomUUID}, which every thread queues for: under load a thread holding its lock is
- * descheduled and the others wait out its time slice (JFR: CDS calls blocked 20–37 ms there, the p99 of the
- * call; README, Performance).
+ * behind {@link UUID#randomUUID}, which every thread queues for (JFR under CDS Hooks load: calls waited up to
+ * 37 ms on its lock; README, Performance).
  */
 public final class RandomIds {
     private RandomIds() {
